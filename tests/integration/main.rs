@@ -2,4 +2,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failure here is a failed test
 
 mod extend;
+mod retries;
 mod users_wire;

@@ -219,3 +219,8 @@ async fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Recorded> {
         body,
     })
 }
+
+/// The README's Rust examples compile (`cargo test --doc -p upsun-tests`).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
