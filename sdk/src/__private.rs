@@ -80,6 +80,8 @@ impl Endpoint {
 pub struct Call {
     pub(crate) endpoint: &'static Endpoint,
     pub(crate) path: String,
+    /// A whole URL to use instead of the base URL and the path (a followed link).
+    pub(crate) url: Option<String>,
     pub(crate) query: Option<String>,
     pub(crate) body: Option<Bytes>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
@@ -94,6 +96,7 @@ impl Call {
         let mut call = Call {
             endpoint,
             path: String::new(),
+            url: None,
             query: None,
             body: None,
             headers: Vec::new(),
@@ -103,6 +106,13 @@ impl Call {
             Ok(path) => call.path = path,
             Err(err) => call.error = Some(err),
         }
+        call
+    }
+
+    /// A GET of a whole URL, already checked to be on the client's origin.
+    pub(crate) fn link(endpoint: &'static Endpoint, url: String) -> Self {
+        let mut call = Call::new(endpoint, &[]);
+        call.url = Some(url);
         call
     }
 
@@ -119,12 +129,29 @@ impl Call {
         }
     }
 
+    /// Sets a `multipart/form-data` body.
+    pub fn multipart(&mut self, form: &crate::Multipart) {
+        if self.error.is_some() {
+            return;
+        }
+        match form.encode() {
+            Ok((content_type, body)) => match HeaderValue::from_str(&content_type) {
+                Ok(value) => {
+                    self.headers.push((reqwest::header::CONTENT_TYPE, value));
+                    self.body = Some(body);
+                }
+                Err(_) => self.error = Some(Error::invalid_input("multipart content type")),
+            },
+            Err(err) => self.error = Some(err),
+        }
+    }
+
     /// Appends the fields of a query struct; `None` fields are left out.
     pub fn query<Q: Serialize + ?Sized>(&mut self, query: &Q) {
         if self.error.is_some() {
             return;
         }
-        match serde_urlencoded::to_string(query) {
+        match crate::query::to_query_string(query) {
             Ok(encoded) if encoded.is_empty() => {}
             Ok(encoded) => match &mut self.query {
                 Some(existing) => {
@@ -133,7 +160,7 @@ impl Call {
                 }
                 None => self.query = Some(encoded),
             },
-            Err(err) => self.error = Some(Error::invalid_input(format!("query: {err}"))),
+            Err(err) => self.error = Some(err),
         }
     }
 

@@ -106,6 +106,9 @@ pub enum Error {
     /// The API token could not be exchanged for an access token for another reason.
     #[error("token exchange failed: {0}")]
     Auth(String),
+    /// A link in an answer points away from the client's origin, so it is not followed.
+    #[error("link not followed: {0}")]
+    InvalidLink(String),
     /// The request was refused before sending: the message names the field.
     #[error("invalid input: {0}")]
     InvalidInput(String),

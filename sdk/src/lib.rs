@@ -67,11 +67,16 @@ mod auth;
 mod client;
 mod error;
 mod models;
+mod multipart;
+mod page;
+pub mod query;
 mod retry;
 mod send;
 pub mod users;
 
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
+pub use multipart::Multipart;
+pub use page::{Items, Link, Links, Page};
 pub use retry::RetryPolicy;
 pub use error::{ApiError, Error, Result};
 pub use reqwest::StatusCode;

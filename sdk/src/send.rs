@@ -149,6 +149,9 @@ impl Client {
 
 impl Inner {
     fn url(&self, call: &Call) -> String {
+        if let Some(url) = &call.url {
+            return url.clone();
+        }
         let query_len = call.query.as_ref().map_or(0, |q| q.len() + 1);
         let mut url = String::with_capacity(self.base.len() + call.path.len() + query_len);
         url.push_str(&self.base);
@@ -175,9 +178,11 @@ impl Inner {
             request = request.header(name, value);
         }
         if let Some(body) = &call.body {
-            request = request
-                .header(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body.clone());
+            if !call.headers.iter().any(|(name, _)| name == header::CONTENT_TYPE) {
+                request =
+                    request.header(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            }
+            request = request.body(body.clone());
         }
         let mut response = request.send().await.map_err(|e| self.transport(e))?;
         let status = response.status();

@@ -139,7 +139,7 @@ async fn query_fields_that_are_none_are_left_out() {
         .unwrap();
     assert_eq!(some.len(), 1);
     let targets: Vec<_> = server.requests().into_iter().map(|r| r.target).collect();
-    assert_eq!(targets, ["/things", "/things?limit=5&sort=name+asc"]);
+    assert_eq!(targets, ["/things", "/things?limit=5&sort=name%20asc"]);
 }
 
 #[tokio::test]

@@ -1,0 +1,4 @@
+#[upsun::endpoint(GET, "/users")]
+struct Users;
+
+fn main() {}

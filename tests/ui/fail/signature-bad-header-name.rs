@@ -1,0 +1,6 @@
+trait Users: upsun::Api {
+    #[upsun::endpoint(GET, "/users")]
+    async fn list_users(&self, #[header("X Request Id")] request_id: &str) -> upsun::Result<()>;
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+trait Users: upsun::Api {
+    #[upsun::endpoint(DELETE, "/users/<user_id>")]
+    async fn delete_user(&self, user_id: uuid::Uuid);
+}
+
+fn main() {}

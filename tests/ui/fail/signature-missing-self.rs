@@ -1,0 +1,6 @@
+trait Users: upsun::Api {
+    #[upsun::endpoint(GET, "/users/<user_id>")]
+    async fn get_user(user_id: uuid::Uuid) -> upsun::Result<()>;
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+#[derive(serde::Deserialize)]
+struct User {
+    id: uuid::Uuid,
+}
+
+trait Users: upsun::Api {
+    #[upsun::endpoint(GET, "/users/<user_id>")]
+    async fn get_user(&self, user_id: uuid::Uuid) -> User;
+}
+
+fn main() {}
