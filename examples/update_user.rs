@@ -30,7 +30,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         let client = Client::builder_from_env()?.user_agent("update-user-example").build()?;
         (client, None)
     } else {
-        let mock = upsun_mock::MockServer::start().await?;
+        let mock = upsun_mock::MockServer::start().await;
         println!(
             "UPSUN_CLI_TOKEN is not set: using a local upsun-mock at {}.",
             mock.base_url()
@@ -46,11 +46,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
     let update = if fields.is_empty() && mock.is_some() {
         UpdateUser::new()
-            .first_name("Ada")
-            .last_name("Lovelace")
-            .company("Analytical Engines Ltd")
-            .website("https://example.com/ada")
-            .country("GB")
+            .company("Upsun")
+            .website("https://upsun.com")
+            .country("FR")
     } else {
         update_from(&fields)?
     };
@@ -63,6 +61,13 @@ async fn main() -> Result<(), Box<dyn Error>> {
     }
     let after = client.update_user(before.id, &update).await?;
     print_user("After", &after);
+    let changed: Vec<&str> = rows(&before)
+        .iter()
+        .zip(rows(&after).iter())
+        .filter(|(b, a)| b.1 != a.1)
+        .map(|(b, _)| b.0)
+        .collect();
+    println!("\nChanged: {}", changed.join(", "));
     Ok(())
 }
 
@@ -88,7 +93,13 @@ fn update_from(fields: &[(String, String)]) -> Result<UpdateUser, String> {
 
 fn print_user(title: &str, user: &User) {
     println!("\n{title}:");
-    let rows = [
+    for (label, value) in rows(user) {
+        println!("  {label:<11} {value}");
+    }
+}
+
+fn rows(user: &User) -> [(&'static str, String); 8] {
+    [
         ("id", user.id.to_string()),
         ("username", user.username.clone()),
         ("email", user.email.clone()),
@@ -97,8 +108,5 @@ fn print_user(title: &str, user: &User) {
         ("website", user.website.clone()),
         ("country", user.country.clone()),
         ("updated at", user.updated_at.to_rfc3339()),
-    ];
-    for (label, value) in rows {
-        println!("  {label:<11} {value}");
-    }
+    ]
 }

@@ -53,7 +53,7 @@ impl Client {
         );
         let started = Instant::now();
         let deadline = self.inner.call_timeout.map(|limit| started + limit);
-        let attempts = self.attempts(&call, deadline).instrument(span.clone());
+        let attempts = self.attempts(&call, deadline, &span).instrument(span.clone());
         let result = match deadline {
             Some(deadline) => tokio::time::timeout_at(deadline, attempts)
                 .await
@@ -67,10 +67,14 @@ impl Client {
         result
     }
 
-    async fn attempts(&self, call: &Call, deadline: Option<Instant>) -> Result<Response> {
+    async fn attempts(
+        &self,
+        call: &Call,
+        deadline: Option<Instant>,
+        span: &tracing::Span,
+    ) -> Result<Response> {
         let inner = &*self.inner;
         let url = inner.url(call);
-        let span = tracing::Span::current();
         let mut attempt = 0;
         let mut reauthenticated = false;
         loop {

@@ -5,6 +5,10 @@
 //! arrived (method, raw target, headers, body bytes). When no reply is scripted it answers 599
 //! with a body naming the unexpected request, so a failing test says what it did not expect.
 
+mod logs;
+
+pub use logs::Logs;
+
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
