@@ -1,0 +1,159 @@
+//! The Users area: `GET /users/me`, `GET /users/{user_id}`, `GET /users/email={email}`,
+//! `GET /users/username={username}` and `PATCH /users/{user_id}`.
+//!
+//! Every route needs a valid bearer access token (401 otherwise). A user may read and update
+//! only itself (403 otherwise) unless its token belongs to an admin. An unknown user is a 404.
+//! The answer is always the API's `User` schema, or its `Error` schema `{"error": "..."}`.
+
+pub(crate) mod model;
+mod patch;
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::{DateTime, TimeDelta, Utc};
+use uuid::Uuid;
+
+use self::model::User;
+use self::patch::UserPatch;
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::state::{Shared, lock};
+
+/// The Users area's routes.
+///
+/// `/users/{user_id}` also serves the lookups `email={email}` and `username={username}`, which
+/// the API writes as literal text inside that one path segment; the value arrives
+/// percent-decoded.
+pub(crate) fn routes() -> Router<Arc<Shared>> {
+    Router::new()
+        .route("/users/me", get(get_current_user))
+        .route("/users/{user_id}", get(get_user).patch(update_user))
+}
+
+/// `GET /users/me`: the user the access token belongs to.
+async fn get_current_user(
+    State(shared): State<Arc<Shared>>,
+    caller: Caller,
+) -> Result<Json<User>, ApiError> {
+    let store = lock(&shared.store);
+    let user = store
+        .user(caller.user_id)
+        .ok_or_else(|| ApiError::not_found("the access token's user no longer exists"))?;
+    Ok(Json(user.clone()))
+}
+
+/// `GET /users/{user_id}`, `GET /users/email={email}`, `GET /users/username={username}`.
+async fn get_user(
+    State(shared): State<Arc<Shared>>,
+    caller: Caller,
+    segment: Result<Path<String>, PathRejection>,
+) -> Result<Json<User>, ApiError> {
+    let segment = decoded(segment)?;
+    let store = lock(&shared.store);
+    let user = if let Some(email) = segment.strip_prefix("email=") {
+        store.user_by_email(email).ok_or_else(|| {
+            ApiError::not_found(format!("no user has the email address {email:?}"))
+        })?
+    } else if let Some(username) = segment.strip_prefix("username=") {
+        store
+            .user_by_username(username)
+            .ok_or_else(|| ApiError::not_found(format!("no user has the username {username:?}")))?
+    } else {
+        let id = user_id(&segment)?;
+        store.user(id).ok_or_else(|| no_such_user(id))?
+    };
+    caller.check_access(user.id)?;
+    Ok(Json(user.clone()))
+}
+
+/// `PATCH /users/{user_id}`: applies the fields sent, then moves `updated_at` forward.
+async fn update_user(
+    State(shared): State<Arc<Shared>>,
+    caller: Caller,
+    segment: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<User>, ApiError> {
+    let id = user_id(&decoded(segment)?)?;
+    if lock(&shared.store).user(id).is_none() {
+        return Err(no_such_user(id));
+    }
+    caller.check_access(id)?;
+    check_json(&headers)?;
+    let patch = UserPatch::parse(&body)?;
+    let now = shared.now();
+    let mut store = lock(&shared.store);
+    if let Some(wanted) = &patch.username {
+        let namespace = store.user(id).map(|user| user.namespace.clone());
+        let taken = store.users().any(|other| {
+            other.id != id
+                && &other.username == wanted
+                && Some(&other.namespace) == namespace.as_ref()
+        });
+        if taken {
+            return Err(ApiError::bad_request(format!(
+                "`username` {wanted:?} is already taken"
+            )));
+        }
+    }
+    let user = store.user_mut(id).ok_or_else(|| no_such_user(id))?;
+    patch.apply(user);
+    user.updated_at = later_than(user.updated_at, now);
+    Ok(Json(user.clone()))
+}
+
+/// The path segment, percent-decoded by the router.
+fn decoded(segment: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    segment
+        .map(|Path(segment)| segment)
+        .map_err(|rejection| ApiError::bad_request(format!("invalid path: {rejection}")))
+}
+
+/// A `{user_id}` must be a UUID; anything else names no user.
+fn user_id(segment: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(segment)
+        .map_err(|_| ApiError::not_found(format!("no user has the ID {segment:?}")))
+}
+
+fn no_such_user(id: Uuid) -> ApiError {
+    ApiError::not_found(format!("no user has the ID {id}"))
+}
+
+/// A body must be sent as JSON (`application/json` or any `+json` type): 415 otherwise.
+fn check_json(headers: &HeaderMap) -> Result<(), ApiError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if essence == "application/json" || essence.ends_with("+json") {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!(
+                "the body must be JSON (`Content-Type: application/json`), got {content_type:?}"
+            ),
+        ))
+    }
+}
+
+/// `now`, or just after `previous` if the clock has not moved past it: an update always shows.
+fn later_than(previous: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    if now > previous {
+        now
+    } else {
+        previous + TimeDelta::microseconds(1)
+    }
+}

@@ -1,0 +1,203 @@
+//! The body of `PATCH /users/{user_id}`: parsed, validated like the API, then applied.
+
+use serde_json::Value;
+
+use super::model::User;
+use crate::error::ApiError;
+
+/// The fields `PATCH /users/{user_id}` may change, in the schema's order.
+const FIELDS: [&str; 7] = [
+    "username",
+    "first_name",
+    "last_name",
+    "picture",
+    "company",
+    "website",
+    "country",
+];
+
+/// The fields a request sent; `None` means "leave as is".
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct UserPatch {
+    pub(crate) username: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    picture: Option<String>,
+    company: Option<String>,
+    website: Option<String>,
+    country: Option<String>,
+}
+
+impl UserPatch {
+    /// Parses and validates a request body. Every problem is reported in one 400, each naming
+    /// its field: `` `country` must be a 2-letter country code, got "FRA" ``.
+    pub(crate) fn parse(body: &[u8]) -> Result<UserPatch, ApiError> {
+        let value: Value = serde_json::from_slice(body)
+            .map_err(|err| ApiError::bad_request(format!("the body is not valid JSON: {err}")))?;
+        let Value::Object(object) = value else {
+            return Err(ApiError::bad_request(format!(
+                "the body must be a JSON object, not {}",
+                kind(&value)
+            )));
+        };
+        let mut problems = Vec::new();
+        let mut patch = UserPatch::default();
+        for field in FIELDS {
+            let Some(value) = object.get(field) else {
+                continue;
+            };
+            let Value::String(text) = value else {
+                problems.push(format!("`{field}` must be a string, not {}", kind(value)));
+                continue;
+            };
+            if let Err(problem) = check(field, text) {
+                problems.push(problem);
+                continue;
+            }
+            *patch.slot(field) = Some(text.clone());
+        }
+        for key in object.keys().filter(|key| !FIELDS.contains(&key.as_str())) {
+            problems.push(format!(
+                "unknown field `{key}`; the fields that can be updated are {}",
+                FIELDS.join(", ")
+            ));
+        }
+        if problems.is_empty() {
+            Ok(patch)
+        } else {
+            Err(ApiError::bad_request(problems.join("; ")))
+        }
+    }
+
+    /// Writes the sent fields into `user` (timestamps are the caller's business).
+    pub(crate) fn apply(self, user: &mut User) {
+        let pairs = [
+            (self.username, &mut user.username),
+            (self.first_name, &mut user.first_name),
+            (self.last_name, &mut user.last_name),
+            (self.picture, &mut user.picture),
+            (self.company, &mut user.company),
+            (self.website, &mut user.website),
+            (self.country, &mut user.country),
+        ];
+        for (sent, slot) in pairs {
+            if let Some(sent) = sent {
+                *slot = sent;
+            }
+        }
+    }
+
+    fn slot(&mut self, field: &str) -> &mut Option<String> {
+        match field {
+            "username" => &mut self.username,
+            "first_name" => &mut self.first_name,
+            "last_name" => &mut self.last_name,
+            "picture" => &mut self.picture,
+            "company" => &mut self.company,
+            "website" => &mut self.website,
+            _ => &mut self.country,
+        }
+    }
+}
+
+/// The rule for one string field, as the API's schema states it.
+fn check(field: &str, text: &str) -> Result<(), String> {
+    match field {
+        "username" if text.trim().is_empty() => Err("`username` must not be empty".to_owned()),
+        "picture" | "website" if !is_absolute_http_uri(text) => Err(format!(
+            "`{field}` must be an absolute http(s) URI, got {text:?}"
+        )),
+        "country"
+            if !(text.chars().count() == 2 && text.chars().all(|c| c.is_ascii_alphabetic())) =>
+        {
+            Err(format!(
+                "`country` must be a 2-letter country code (ISO 3166-1 alpha-2), got {text:?}"
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `http://host...` or `https://host...` with a non-empty host and no whitespace or characters
+/// that a URI never contains unescaped.
+fn is_absolute_http_uri(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    !host.is_empty()
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
+}
+
+/// "a number", "null", ... for error messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(body: &str) -> String {
+        match UserPatch::parse(body.as_bytes()) {
+            Ok(patch) => panic!("expected a 400, got {patch:?}"),
+            Err(err) => format!("{err:?}"),
+        }
+    }
+
+    #[test]
+    fn accepts_the_fields_sent() {
+        let patch = UserPatch::parse(br#"{"first_name": "Ada", "country": "fr"}"#);
+        let expected = UserPatch {
+            first_name: Some("Ada".into()),
+            country: Some("fr".into()),
+            ..UserPatch::default()
+        };
+        assert_eq!(patch.ok(), Some(expected));
+    }
+
+    #[test]
+    fn names_every_bad_field() {
+        let message = problem(r#"{"country": "FRA", "website": "ftp://x", "company": 3}"#);
+        assert!(message.contains("`country`"), "{message}");
+        assert!(message.contains("`website`"), "{message}");
+        assert!(
+            message.contains("`company` must be a string, not a number"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn refuses_unknown_fields_null_and_non_objects() {
+        assert!(problem(r#"{"email": "x@example.com"}"#).contains("unknown field `email`"));
+        assert!(problem(r#"{"last_name": null}"#).contains("not null"));
+        assert!(problem("[1]").contains("must be a JSON object, not an array"));
+        assert!(problem("{").contains("not valid JSON"));
+    }
+
+    #[test]
+    fn uri_rule() {
+        assert!(is_absolute_http_uri("https://example.com/a.png"));
+        assert!(is_absolute_http_uri("HTTP://user@example.com:8080/?q#f"));
+        assert!(!is_absolute_http_uri("example.com"));
+        assert!(!is_absolute_http_uri("https://"));
+        assert!(!is_absolute_http_uri("https:///path"));
+        assert!(!is_absolute_http_uri("https://exa mple.com"));
+        assert!(!is_absolute_http_uri("/relative"));
+    }
+}
