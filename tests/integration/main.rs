@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failure here is a failed test
 
 mod auth;
+mod conformance;
 mod extend;
 mod resilience;
 mod retries;

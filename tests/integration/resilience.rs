@@ -15,6 +15,13 @@ trait Posts: upsun::Api {
 
 impl Posts for Client {}
 
+trait Lists: upsun::Api {
+    #[upsun::endpoint(GET, "/lists/<id>")]
+    async fn list(&self, id: &str) -> upsun::Result<Vec<u32>>;
+}
+
+impl Lists for Client {}
+
 fn fast() -> RetryPolicy {
     RetryPolicy::default()
         .base_delay(Duration::from_millis(1))
@@ -140,4 +147,21 @@ async fn dropping_a_call_mid_backoff_sends_nothing_more() {
     call.abort();
     tokio::time::sleep(Duration::from_millis(900)).await;
     assert_eq!(hits(&mock, "GET", "/users/me"), 1);
+}
+
+#[tokio::test]
+async fn a_chunked_body_is_cut_at_the_limit() {
+    let server = Recorder::start().await;
+    let big = format!("[{}1]", "1,".repeat(10_000));
+    server.reply(upsun_tests::Reply::raw(200, "application/json", big.clone()).chunked());
+    server.reply(upsun_tests::Reply::raw(200, "application/json", "[1,2]").chunked());
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .access_token("t")
+        .max_response_bytes(4096)
+        .build()
+        .unwrap();
+    let err = client.list("a").await.unwrap_err();
+    assert!(matches!(err, Error::TooLarge { limit: 4096 }), "{err:?}");
+    assert_eq!(client.list("b").await.unwrap(), vec![1, 2], "small chunked bodies still work");
 }

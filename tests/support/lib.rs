@@ -55,6 +55,7 @@ pub struct Reply {
     status: u16,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
+    chunked: bool,
 }
 
 impl Reply {
@@ -69,6 +70,7 @@ impl Reply {
             status,
             headers: vec![("Content-Type".into(), content_type.into())],
             body: body.into(),
+            chunked: false,
         }
     }
 
@@ -78,7 +80,14 @@ impl Reply {
             status,
             headers: Vec::new(),
             body: Vec::new(),
+            chunked: false,
         }
+    }
+
+    /// Sends the body with `Transfer-Encoding: chunked` (in 1 KiB chunks), with no length.
+    pub fn chunked(mut self) -> Self {
+        self.chunked = true;
+        self
     }
 
     /// Adds a header.
@@ -178,11 +187,22 @@ async fn serve(stream: TcpStream, shared: Arc<Mutex<Shared>>) {
         for (name, value) in &reply.headers {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
-        head.push_str(&format!("Content-Length: {}\r\n\r\n", reply.body.len()));
+        let body = if reply.chunked {
+            head.push_str("Transfer-Encoding: chunked\r\n\r\n");
+            let mut body = Vec::new();
+            for chunk in reply.body.chunks(1024) {
+                body.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+                body.extend_from_slice(chunk);
+                body.extend_from_slice(b"\r\n");
+            }
+            body.extend_from_slice(b"0\r\n\r\n");
+            body
+        } else {
+            head.push_str(&format!("Content-Length: {}\r\n\r\n", reply.body.len()));
+            reply.body
+        };
         let stream = reader.get_mut();
-        if stream.write_all(head.as_bytes()).await.is_err()
-            || stream.write_all(&reply.body).await.is_err()
-        {
+        if stream.write_all(head.as_bytes()).await.is_err() || stream.write_all(&body).await.is_err() {
             return;
         }
     }
