@@ -5,7 +5,12 @@ struct Filter {
 
 trait Users: upsun::Api {
     #[upsun::endpoint(POST, "/users/search")]
-    async fn search_users(&self, #[body] #[query] filter: &Filter) -> upsun::Result<()>;
+    async fn search_users(
+        &self,
+        #[body]
+        #[query]
+        filter: &Filter,
+    ) -> upsun::Result<()>;
 }
 
 fn main() {}

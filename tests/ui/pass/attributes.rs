@@ -12,7 +12,12 @@ pub trait Things: upsun::Api {
 
     /// Lists things.
     #[upsun::endpoint(GET, "/things")]
-    async fn list(&self, #[allow(unused)] #[query] filter: &[(&str, &str)]) -> upsun::Result<()>;
+    async fn list(
+        &self,
+        #[allow(unused)]
+        #[query]
+        filter: &[(&str, &str)],
+    ) -> upsun::Result<()>;
 }
 
 impl Things for upsun::Client {}

@@ -17,7 +17,11 @@ static __UPSUN_ENDPOINT: u8 = 0;
 
 trait Names: upsun::Api {
     #[upsun::endpoint(GET, "/names/<name>")]
-    async fn get_name(&self, name: &str, #[query] __upsun_call: &[(&str, u8)]) -> upsun::Result<u64>;
+    async fn get_name(
+        &self,
+        name: &str,
+        #[query] __upsun_call: &[(&str, u8)],
+    ) -> upsun::Result<u64>;
 }
 
 impl Names for upsun::Client {}

@@ -4,7 +4,7 @@ trait Jobs: upsun::Api {
     #[upsun::endpoint(POST, "/jobs/<job_id>/cancel", idempotent)]
     async fn cancel_job(&self, job_id: u64) -> upsun::Result<()>;
 
-    #[upsun::endpoint(PATCH, "/jobs/<job_id>", idempotent,)]
+    #[upsun::endpoint(PATCH, "/jobs/<job_id>", idempotent)]
     async fn touch_job(&self, job_id: u64) -> upsun::Result<()>;
 
     #[upsun::endpoint(PUT, "/jobs/<job_id>", idempotent)]

@@ -39,8 +39,10 @@ trait Keys: upsun::Api {
     async fn list_keys(&self, #[query] page: &Page) -> upsun::Result<Vec<Key>>;
 
     #[upsun::endpoint(GET, "/keys")]
-    async fn list_keys_traced(&self, #[header("X-Request-Id")] request_id: u64)
-    -> upsun::Result<Vec<Key>>;
+    async fn list_keys_traced(
+        &self,
+        #[header("X-Request-Id")] request_id: u64,
+    ) -> upsun::Result<Vec<Key>>;
 
     #[upsun::endpoint(PUT, "/keys/default")]
     async fn set_default_key(&self, #[body] key: &NewKey) -> upsun::Result<()>;

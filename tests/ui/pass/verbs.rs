@@ -20,12 +20,18 @@ trait Projects: upsun::Api {
     async fn create_project(&self, #[body] project: &NewProject) -> Result<Project>;
 
     #[upsun::endpoint(PUT, "/projects/<project_id>")]
-    async fn replace_project(&self, project_id: &str, #[body] project: NewProject)
-    -> Result<Project>;
+    async fn replace_project(
+        &self,
+        project_id: &str,
+        #[body] project: NewProject,
+    ) -> Result<Project>;
 
     #[upsun::endpoint(PATCH, "/projects/<project_id>")]
-    async fn update_project(&self, project_id: &str, #[body] project: &NewProject)
-    -> Result<Project>;
+    async fn update_project(
+        &self,
+        project_id: &str,
+        #[body] project: &NewProject,
+    ) -> Result<Project>;
 
     #[upsun::endpoint(DELETE, "/projects/<project_id>")]
     async fn delete_project(&self, project_id: &str) -> Result<()>;
