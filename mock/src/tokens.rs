@@ -42,6 +42,11 @@ impl Tokens {
         token
     }
 
+    /// Revokes an API token: it can no longer be exchanged. Returns whether it existed.
+    pub(crate) fn remove_api_token(&mut self, token: &str) -> bool {
+        self.api.remove(token).is_some()
+    }
+
     /// The user an API token belongs to.
     pub(crate) fn api_token_user(&self, token: &str) -> Option<Uuid> {
         self.api.get(token).copied()

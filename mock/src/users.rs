@@ -1,12 +1,18 @@
 //! The Users area: `GET /users/me`, `GET /users/{user_id}`, `GET /users/email={email}`,
-//! `GET /users/username={username}` and `PATCH /users/{user_id}`.
+//! `GET /users/username={username}` and `PATCH /users/{user_id}`; the resets
+//! `POST /users/{user_id}/emailaddress` and `POST /users/{user_id}/resetpassword`
+//! (`reset.rs`); and the `/me` routes (`me.rs`).
 //!
 //! Every route needs a valid bearer access token (401 otherwise). A user may read and update
 //! only itself (403 otherwise) unless its token belongs to an admin. An unknown user is a 404.
-//! The answer is always the API's `User` schema, or its `Error` schema `{"error": "..."}`.
+//! The answer is the API's `User` schema (or the route's own), or its `Error` schema
+//! `{"error": "..."}`.
 
+pub(crate) mod body;
+mod me;
 pub(crate) mod model;
 mod patch;
+mod reset;
 
 use std::sync::Arc;
 
@@ -14,7 +20,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
@@ -34,6 +40,17 @@ pub(crate) fn routes() -> Router<Arc<Shared>> {
     Router::new()
         .route("/users/me", get(get_current_user))
         .route("/users/{user_id}", get(get_user).patch(update_user))
+        .route(
+            "/users/{user_id}/emailaddress",
+            post(reset::reset_email_address),
+        )
+        .route(
+            "/users/{user_id}/resetpassword",
+            post(reset::reset_password),
+        )
+        .route("/me", get(me::get_me))
+        .route("/me/phone", post(me::phone_status))
+        .route("/me/verification", post(me::verification_status))
 }
 
 /// `GET /users/me`: the user the access token belongs to.
@@ -108,8 +125,23 @@ async fn update_user(
     Ok(Json(user.clone()))
 }
 
-/// The path segment, percent-decoded by the router.
-fn decoded(segment: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+/// The user a `/users/{user_id}/...` route acts on: 404 if `segment` names no user, 403 if the
+/// caller may not act on it. Other areas' routes under `/users/{user_id}` use it too.
+pub(crate) fn target_user(
+    shared: &Shared,
+    caller: &Caller,
+    segment: &str,
+) -> Result<Uuid, ApiError> {
+    let id = user_id(segment)?;
+    if lock(&shared.store).user(id).is_none() {
+        return Err(no_such_user(id));
+    }
+    caller.check_access(id)?;
+    Ok(id)
+}
+
+/// The path parameters, percent-decoded by the router.
+pub(crate) fn decoded<T>(segment: Result<Path<T>, PathRejection>) -> Result<T, ApiError> {
     segment
         .map(|Path(segment)| segment)
         .map_err(|rejection| ApiError::bad_request(format!("invalid path: {rejection}")))
@@ -126,7 +158,7 @@ fn no_such_user(id: Uuid) -> ApiError {
 }
 
 /// A body must be sent as JSON (`application/json` or any `+json` type): 415 otherwise.
-fn check_json(headers: &HeaderMap) -> Result<(), ApiError> {
+pub(crate) fn check_json(headers: &HeaderMap) -> Result<(), ApiError> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -150,7 +182,7 @@ fn check_json(headers: &HeaderMap) -> Result<(), ApiError> {
 }
 
 /// `now`, or just after `previous` if the clock has not moved past it: an update always shows.
-fn later_than(previous: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+pub(crate) fn later_than(previous: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
     if now > previous {
         now
     } else {

@@ -13,12 +13,18 @@
 //! # }
 //! ```
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+mod me;
+mod models;
+
 use uuid::Uuid;
 
 use crate::endpoint;
-use crate::models::{checked, http_uri, string_enum};
+
+pub use self::me::{
+    CurrentUser, CurrentUserProject, OwnerInfo, PhoneVerificationStatus, SshKey, VerificationKind,
+    VerificationStatus,
+};
+pub use self::models::{ConsentMethod, ResetEmailAddress, UpdateUser, User};
 
 /// The calls of the Users area, implemented for [`Client`](crate::Client).
 ///
@@ -50,6 +56,34 @@ pub trait UsersApi: crate::Api {
     #[endpoint(GET, "/users/<user_id>")]
     async fn get_user(&self, user_id: Uuid) -> crate::Result<User>;
 
+    /// Finds a user by email address; a 404 ([`Error::NotFound`](crate::Error)) when nobody
+    /// has it.
+    ///
+    /// ```no_run
+    /// # use upsun::users::UsersApi;
+    /// # async fn run(client: upsun::Client) -> upsun::Result<()> {
+    /// let user = client.get_user_by_email("ada@example.com").await?;
+    /// println!("{} is {}", user.email, user.id);
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[endpoint(GET, "/users/email=<email>")]
+    async fn get_user_by_email(&self, email: &str) -> crate::Result<User>;
+
+    /// Finds a user by username; a 404 ([`Error::NotFound`](crate::Error)) when nobody has
+    /// it.
+    ///
+    /// ```no_run
+    /// # use upsun::users::UsersApi;
+    /// # async fn run(client: upsun::Client) -> upsun::Result<()> {
+    /// let user = client.get_user_by_username("ada").await?;
+    /// println!("ada is {}", user.id);
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[endpoint(GET, "/users/username=<username>")]
+    async fn get_user_by_username(&self, username: &str) -> crate::Result<User>;
+
     /// Updates a user: only the fields set in `update` change.
     ///
     /// The update is checked before sending (`country` is two letters, `picture` and `website`
@@ -68,207 +102,94 @@ pub trait UsersApi: crate::Api {
     /// ```
     #[endpoint(PATCH, "/users/<user_id>")]
     async fn update_user(&self, user_id: Uuid, #[body] update: &UpdateUser) -> crate::Result<User>;
+
+    /// Asks to change a user's email address. The address changes once the user follows the
+    /// confirmation email sent to the new address; until then [`User::email`] is the old one.
+    ///
+    /// The address is checked before sending (it must look like `local@domain`). An address
+    /// another account already uses is a 409 ([`Error::Conflict`](crate::Error)).
+    ///
+    /// ```no_run
+    /// # use upsun::users::{ResetEmailAddress, UsersApi};
+    /// # async fn run(client: upsun::Client, id: uuid::Uuid) -> upsun::Result<()> {
+    /// client
+    ///     .reset_email_address(id, &ResetEmailAddress::new("ada@analytical.example"))
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[endpoint(POST, "/users/<user_id>/emailaddress")]
+    async fn reset_email_address(
+        &self,
+        user_id: Uuid,
+        #[body] reset: &ResetEmailAddress,
+    ) -> crate::Result<()>;
+
+    /// Asks for a password reset: the user gets an email with a link to choose a new password.
+    ///
+    /// ```no_run
+    /// # use upsun::users::UsersApi;
+    /// # async fn run(client: upsun::Client) -> upsun::Result<()> {
+    /// let me = client.current_user().await?;
+    /// client.reset_password(me.id).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[endpoint(POST, "/users/<user_id>/resetpassword")]
+    async fn reset_password(&self, user_id: Uuid) -> crate::Result<()>;
+
+    /// Tells whether the token's user must verify a phone number before creating projects.
+    ///
+    /// ```no_run
+    /// # use upsun::users::UsersApi;
+    /// # async fn run(client: upsun::Client) -> upsun::Result<()> {
+    /// let status = client.check_phone_verification().await?;
+    /// if status.verify_phone == Some(true) {
+    ///     println!("verify a phone number first (see upsun::phone_numbers)");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[endpoint(POST, "/me/phone", idempotent)]
+    async fn check_phone_verification(&self) -> crate::Result<PhoneVerificationStatus>;
+
+    /// Tells whether the token's user needs any verification (a phone number, or a support
+    /// ticket reviewed by staff) before creating projects, and which.
+    ///
+    /// ```no_run
+    /// # use upsun::users::{UsersApi, VerificationKind};
+    /// # async fn run(client: upsun::Client) -> upsun::Result<()> {
+    /// let status = client.check_verification().await?;
+    /// if status.state == Some(true) {
+    ///     match status.kind {
+    ///         Some(VerificationKind::Phone) => println!("verify a phone number"),
+    ///         Some(VerificationKind::Ticket) => println!("open a support ticket"),
+    ///         _ => println!("verification needed"),
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[endpoint(POST, "/me/verification", idempotent)]
+    async fn check_verification(&self) -> crate::Result<VerificationStatus>;
+
+    /// Gets the token's user in the older `/me` shape, with its SSH keys and projects.
+    ///
+    /// The API keeps this route for older clients; new code should call
+    /// [`current_user`](UsersApi::current_user).
+    ///
+    /// ```no_run
+    /// # #![allow(deprecated)]
+    /// # use upsun::users::UsersApi;
+    /// # async fn run(client: upsun::Client) -> upsun::Result<()> {
+    /// let me = client.current_user_info().await?;
+    /// println!("{:?} has {} project(s)", me.username, me.projects.unwrap_or_default().len());
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[deprecated(note = "the API deprecates `GET /me`; use `current_user` (`GET /users/me`)")]
+    #[endpoint(GET, "/me")]
+    async fn current_user_info(&self) -> crate::Result<CurrentUser>;
 }
 
 impl UsersApi for crate::Client {}
-
-/// A user account.
-///
-/// Fields the API adds later are ignored, so an older SDK keeps working.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct User {
-    /// The ID of the user.
-    pub id: Uuid,
-    /// Whether the user has been deactivated.
-    pub deactivated: bool,
-    /// The namespace in which the user's username is unique.
-    pub namespace: String,
-    /// The user's username.
-    pub username: String,
-    /// The user's email address.
-    pub email: String,
-    /// Whether the user's email address has been verified.
-    pub email_verified: bool,
-    /// The user's first name.
-    pub first_name: String,
-    /// The user's last name.
-    pub last_name: String,
-    /// The user's picture (a URI).
-    pub picture: String,
-    /// The user's company.
-    pub company: String,
-    /// The user's website (a URI).
-    pub website: String,
-    /// The user's ISO 3166-1 alpha-2 country code.
-    pub country: String,
-    /// When the user was created.
-    pub created_at: DateTime<Utc>,
-    /// When the user was last updated.
-    pub updated_at: DateTime<Utc>,
-    /// When the user consented to the Terms of Service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consented_at: Option<DateTime<Utc>>,
-    /// How the user consented to the Terms of Service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consent_method: Option<ConsentMethod>,
-}
-
-string_enum! {
-    /// How a user consented to the Terms of Service.
-    ///
-    /// ```
-    /// use upsun::users::ConsentMethod;
-    ///
-    /// assert_eq!(ConsentMethod::from("opt-in"), ConsentMethod::OptIn);
-    /// assert_eq!(ConsentMethod::from("carrier-pigeon").as_str(), "carrier-pigeon");
-    /// ```
-    pub enum ConsentMethod {
-        /// The user opted in.
-        OptIn = "opt-in",
-        /// The user agreed by reference in a text.
-        TextRef = "text-ref",
-    }
-}
-
-/// The changes to make to a user: every field is optional, and only the fields set are sent.
-///
-/// ```
-/// use upsun::users::UpdateUser;
-///
-/// let update = UpdateUser::new().first_name("Ada").country("GB");
-/// assert_eq!(
-///     serde_json::to_value(&update).unwrap(),
-///     serde_json::json!({"first_name": "Ada", "country": "GB"}),
-/// );
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct UpdateUser {
-    /// The user's username.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
-    /// The user's first name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// The user's last name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    /// The user's picture: an absolute http(s) URI.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "check_picture")]
-    pub picture: Option<String>,
-    /// The user's company.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub company: Option<String>,
-    /// The user's website: an absolute http(s) URI.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "check_website")]
-    pub website: Option<String>,
-    /// The user's country: an ISO 3166-1 alpha-2 code of exactly two ASCII letters.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "check_country")]
-    pub country: Option<String>,
-}
-
-impl UpdateUser {
-    /// An update that changes nothing yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the username.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(value.into());
-        self
-    }
-
-    /// Sets the first name.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-
-    /// Sets the last name.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-
-    /// Sets the picture URI (absolute, http or https).
-    pub fn picture(mut self, value: impl Into<String>) -> Self {
-        self.picture = Some(value.into());
-        self
-    }
-
-    /// Sets the company.
-    pub fn company(mut self, value: impl Into<String>) -> Self {
-        self.company = Some(value.into());
-        self
-    }
-
-    /// Sets the website URI (absolute, http or https).
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-
-    /// Sets the country: two ASCII letters, such as `"GB"`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-}
-
-fn check_picture<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    checked("picture", v, http_uri, s)
-}
-
-fn check_website<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    checked("website", v, http_uri, s)
-}
-
-fn check_country<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    checked("country", v, country_code, s)
-}
-
-fn country_code(value: &String) -> Result<(), String> {
-    if value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(())
-    } else {
-        Err(format!("must be exactly 2 ASCII letters (ISO 3166-1 alpha-2), got {value:?}"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn refused(update: &UpdateUser) -> String {
-        serde_json::to_vec(update).unwrap_err().to_string()
-    }
-
-    #[test]
-    fn unset_fields_are_left_out() {
-        assert_eq!(serde_json::to_string(&UpdateUser::new()).unwrap(), "{}");
-    }
-
-    #[test]
-    fn bad_values_are_refused_naming_the_field() {
-        assert!(refused(&UpdateUser::new().country("GBR")).contains("`country`"));
-        assert!(refused(&UpdateUser::new().country("G1")).contains("`country`"));
-        assert!(refused(&UpdateUser::new().website("upsun.com")).contains("`website`"));
-        assert!(refused(&UpdateUser::new().picture("ftp://x/y.png")).contains("`picture`"));
-        let ok = UpdateUser::new()
-            .country("gb")
-            .website("https://upsun.com/")
-            .picture("http://img.example/a.png");
-        serde_json::to_vec(&ok).unwrap();
-    }
-
-    #[test]
-    fn unknown_consent_methods_are_kept() {
-        let m: ConsentMethod = serde_json::from_str("\"smoke-signal\"").unwrap();
-        assert_eq!(m, ConsentMethod::Unknown("smoke-signal".into()));
-        assert_eq!(serde_json::to_string(&m).unwrap(), "\"smoke-signal\"");
-        let m: ConsentMethod = serde_json::from_str("\"text-ref\"").unwrap();
-        assert_eq!(m, ConsentMethod::TextRef);
-    }
-}

@@ -1,0 +1,151 @@
+//! Small JSON request bodies (`{"name": ...}`, `{"code": ...}`): parsed and checked like the API,
+//! every problem named in one 400.
+
+use axum::http::HeaderMap;
+use serde_json::{Map, Value};
+
+use crate::error::ApiError;
+
+/// A JSON object body being read field by field; problems pile up until [`finish`](Self::finish).
+#[derive(Debug)]
+pub(crate) struct JsonBody {
+    object: Map<String, Value>,
+    problems: Vec<String>,
+}
+
+impl JsonBody {
+    /// Parses a body that must be a JSON object (415 for another content type, 400 for
+    /// anything but an object) whose keys are all in `fields` (each other key is a problem).
+    pub(crate) fn parse(
+        headers: &HeaderMap,
+        body: &[u8],
+        fields: &[&str],
+    ) -> Result<JsonBody, ApiError> {
+        super::check_json(headers)?;
+        let value: Value = serde_json::from_slice(body)
+            .map_err(|err| ApiError::bad_request(format!("the body is not valid JSON: {err}")))?;
+        let Value::Object(object) = value else {
+            return Err(ApiError::bad_request(format!(
+                "the body must be a JSON object, not {}",
+                kind(&value)
+            )));
+        };
+        let problems = object
+            .keys()
+            .filter(|key| !fields.contains(&key.as_str()))
+            .map(|key| {
+                format!(
+                    "unknown field `{key}`; the fields accepted are {}",
+                    fields.join(", ")
+                )
+            })
+            .collect();
+        Ok(JsonBody { object, problems })
+    }
+
+    /// A required, non-empty string field; `None` (and a problem) otherwise.
+    pub(crate) fn required_string(&mut self, field: &str) -> Option<String> {
+        match self.object.get(field) {
+            None => self.problems.push(format!("`{field}` is required")),
+            Some(Value::String(text)) if text.trim().is_empty() => {
+                self.problems.push(format!("`{field}` must not be empty"));
+            }
+            Some(Value::String(text)) => return Some(text.clone()),
+            Some(other) => self
+                .problems
+                .push(format!("`{field}` must be a string, not {}", kind(other))),
+        }
+        None
+    }
+
+    /// Records a problem found by the caller (a value of the wrong shape).
+    pub(crate) fn problem(&mut self, problem: String) {
+        self.problems.push(problem);
+    }
+
+    /// Ok if no problem was found, else one 400 listing them all.
+    pub(crate) fn finish(self) -> Result<(), ApiError> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::bad_request(self.problems.join("; ")))
+        }
+    }
+}
+
+/// "a number", "null", ... for error messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `local@domain` with no whitespace: the API's `format: email`, checked cheaply.
+pub(crate) fn is_email_address(text: &str) -> bool {
+    let shaped = text.rsplit_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && !domain.is_empty() && !domain.contains('@')
+    });
+    shaped && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{HeaderValue, header};
+
+    use super::*;
+
+    fn json_headers() -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        headers
+    }
+
+    fn problems(body: &str) -> String {
+        let mut parsed = match JsonBody::parse(&json_headers(), body.as_bytes(), &["name"]) {
+            Ok(parsed) => parsed,
+            Err(err) => return format!("{err:?}"),
+        };
+        parsed.required_string("name");
+        format!("{:?}", parsed.finish())
+    }
+
+    #[test]
+    fn every_problem_is_named() {
+        assert!(problems("{}").contains("`name` is required"));
+        assert!(problems(r#"{"name": " "}"#).contains("`name` must not be empty"));
+        assert!(problems(r#"{"name": 1}"#).contains("`name` must be a string, not a number"));
+        let both = problems(r#"{"nom": "x"}"#);
+        assert!(both.contains("unknown field `nom`") && both.contains("`name` is required"));
+        assert!(problems("[]").contains("must be a JSON object, not an array"));
+        assert_eq!(problems(r#"{"name": "CI"}"#), "Ok(())");
+    }
+
+    #[test]
+    fn a_body_must_be_json() {
+        let err = JsonBody::parse(&HeaderMap::new(), b"{}", &[]).unwrap_err();
+        assert!(format!("{err:?}").contains("415"), "{err:?}");
+    }
+
+    #[test]
+    fn email_shape() {
+        assert!(is_email_address("ada+x@example.com"));
+        for bad in [
+            "",
+            "ada",
+            "@example.com",
+            "ada@",
+            "a da@example.com",
+            "a@b@",
+        ] {
+            assert!(!is_email_address(bad), "{bad:?}");
+        }
+    }
+}
