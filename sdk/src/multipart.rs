@@ -68,8 +68,10 @@ impl Multipart {
     /// type is guessed from the extension (`application/octet-stream` when unknown).
     ///
     /// ```no_run
+    /// # async fn run() -> upsun::Result<()> {
     /// let form = upsun::Multipart::new().file_from_path("file", "me.jpg").await?;
-    /// # Ok::<(), upsun::Error>(())
+    /// # Ok(())
+    /// # }
     /// ```
     pub async fn file_from_path(self, name: impl Into<String>, path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
