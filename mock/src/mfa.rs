@@ -1,0 +1,323 @@
+//! The user side of the Mfa area: TOTP enrollment and recovery codes.
+//!
+//! - `GET /users/{user_id}/totp`: for a user not enrolled, the enrollment to scan:
+//!   `{"issuer", "account_name" (the user's email), "secret" (base32), "qr_code"}`. The secret
+//!   stays the same until the enrollment is confirmed or withdrawn; `qr_code` is a placeholder
+//!   PNG data URI, not a scannable code. 409 once enrolled.
+//! - `POST /users/{user_id}/totp` with `{"secret", "passcode"}`: confirms the enrollment when
+//!   `secret` is the one `GET` gave and `passcode` is [`TOTP_PASSCODE`] (the mock computes no
+//!   real TOTP); 400 naming the field otherwise, 409 if already enrolled. Answers 200 with
+//!   `{"recovery_codes": [...]}`, ten new codes.
+//! - `DELETE /users/{user_id}/totp`: withdraws the enrollment (204); 404 if not enrolled.
+//! - `POST /users/{user_id}/codes`: ten new recovery codes replace the old ones (201); 404 if
+//!   not enrolled.
+//!
+//! Only the user itself may enroll, confirm and re-create codes (403 otherwise, admins
+//! included); an admin may also withdraw someone's enrollment. Errors use the API's
+//! `{"error": ...}`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::MockServer;
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::state::{Shared, lock};
+
+/// The one passcode the mock accepts to confirm a TOTP enrollment.
+pub const TOTP_PASSCODE: &str = "123456";
+
+/// How many recovery codes an enrollment gets.
+const RECOVERY_CODES: usize = 10;
+
+/// A 1×1 PNG: the mock's stand-in for a QR code.
+const PLACEHOLDER_PNG: &str =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+/// One user's TOTP state.
+#[derive(Debug, Default, Clone)]
+struct Totp {
+    /// The secret offered by `GET`, until confirmed or withdrawn.
+    pending: Option<String>,
+    enrolled: bool,
+    recovery_codes: Vec<String>,
+}
+
+/// Every user's TOTP state.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    users: HashMap<Uuid, Totp>,
+}
+
+impl Store {
+    /// Whether this user has confirmed a TOTP enrollment.
+    pub(crate) fn is_enrolled(&self, user_id: Uuid) -> bool {
+        self.users.get(&user_id).is_some_and(|totp| totp.enrolled)
+    }
+}
+
+/// The routes of TOTP enrollment and recovery codes.
+pub(crate) fn routes() -> Router<Arc<Shared>> {
+    Router::new()
+        .route(
+            "/users/{user_id}/totp",
+            axum::routing::get(get_enrollment)
+                .post(confirm_enrollment)
+                .delete(withdraw_enrollment),
+        )
+        .route("/users/{user_id}/codes", post(recreate_codes))
+}
+
+/// `GET /users/{user_id}/totp`.
+async fn get_enrollment(
+    State(shared): State<Arc<Shared>>,
+    caller: Caller,
+    segment: Result<Path<String>, PathRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let id = own_user(&caller, segment)?;
+    let email = lock(&shared.store)
+        .user(id)
+        .map(|user| user.email.clone())
+        .unwrap_or_default();
+    let mut store = lock(&shared.mfa);
+    let totp = store.users.entry(id).or_default();
+    if totp.enrolled {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "the user is already enrolled in TOTP; withdraw the enrollment first",
+        ));
+    }
+    let secret = totp.pending.get_or_insert_with(new_secret).clone();
+    Ok(Json(json!({
+        "issuer": "https://upsun.com",
+        "account_name": email,
+        "secret": secret,
+        "qr_code": format!("data:image/png;base64,{PLACEHOLDER_PNG}"),
+    })))
+}
+
+/// `POST /users/{user_id}/totp`.
+async fn confirm_enrollment(
+    State(shared): State<Arc<Shared>>,
+    caller: Caller,
+    segment: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let id = own_user(&caller, segment)?;
+    check_json(&headers)?;
+    let (secret, passcode) = confirmation(&body)?;
+    let mut store = lock(&shared.mfa);
+    let totp = store.users.entry(id).or_default();
+    if totp.enrolled {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "the user is already enrolled in TOTP",
+        ));
+    }
+    if totp.pending.as_deref() != Some(secret.as_str()) {
+        return Err(ApiError::bad_request(
+            "`secret` is not the one `GET /users/{user_id}/totp` gave",
+        ));
+    }
+    if passcode != TOTP_PASSCODE {
+        return Err(ApiError::bad_request(
+            "`passcode` is not valid for this secret",
+        ));
+    }
+    totp.pending = None;
+    totp.enrolled = true;
+    totp.recovery_codes = new_recovery_codes();
+    Ok(Json(json!({ "recovery_codes": totp.recovery_codes })))
+}
+
+/// `DELETE /users/{user_id}/totp`.
+async fn withdraw_enrollment(
+    State(shared): State<Arc<Shared>>,
+    caller: Caller,
+    segment: Result<Path<String>, PathRejection>,
+) -> Result<StatusCode, ApiError> {
+    let id = user_id(segment)?;
+    caller.check_access(id)?;
+    if lock(&shared.store).user(id).is_none() {
+        return Err(ApiError::not_found(format!("no user has the ID {id}")));
+    }
+    let mut store = lock(&shared.mfa);
+    if !store.is_enrolled(id) {
+        return Err(not_enrolled());
+    }
+    store.users.remove(&id);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /users/{user_id}/codes`.
+async fn recreate_codes(
+    State(shared): State<Arc<Shared>>,
+    caller: Caller,
+    segment: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let id = own_user(&caller, segment)?;
+    let mut store = lock(&shared.mfa);
+    let totp = store
+        .users
+        .get_mut(&id)
+        .filter(|totp| totp.enrolled)
+        .ok_or_else(not_enrolled)?;
+    totp.recovery_codes = new_recovery_codes();
+    let body = json!({ "recovery_codes": totp.recovery_codes });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// The user of the path, which must be the caller itself: 403 otherwise, admins included.
+fn own_user(
+    caller: &Caller,
+    segment: Result<Path<String>, PathRejection>,
+) -> Result<Uuid, ApiError> {
+    let id = user_id(segment)?;
+    if id == caller.user_id {
+        Ok(id)
+    } else {
+        Err(ApiError::forbidden(format!(
+            "only user {id} may manage its own multi-factor authentication"
+        )))
+    }
+}
+
+fn user_id(segment: Result<Path<String>, PathRejection>) -> Result<Uuid, ApiError> {
+    let Path(segment) =
+        segment.map_err(|rejection| ApiError::bad_request(format!("invalid path: {rejection}")))?;
+    Uuid::parse_str(&segment)
+        .map_err(|_| ApiError::not_found(format!("no user has the ID {segment:?}")))
+}
+
+fn not_enrolled() -> ApiError {
+    ApiError::not_found("the user is not enrolled in TOTP")
+}
+
+/// `{"secret": "...", "passcode": "..."}`, both required strings.
+fn confirmation(body: &[u8]) -> Result<(String, String), ApiError> {
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|err| ApiError::bad_request(format!("the body is not valid JSON: {err}")))?;
+    let field = |name: &str| match value.get(name) {
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(_) => Err(format!("`{name}` must be a string")),
+        None => Err(format!("`{name}` is required")),
+    };
+    match (field("secret"), field("passcode")) {
+        (Ok(secret), Ok(passcode)) => Ok((secret, passcode)),
+        (secret, passcode) => {
+            let problems: Vec<String> = [secret.err(), passcode.err()]
+                .into_iter()
+                .flatten()
+                .collect();
+            Err(ApiError::bad_request(problems.join("; ")))
+        }
+    }
+}
+
+/// A body must be sent as JSON: 415 otherwise.
+fn check_json(headers: &HeaderMap) -> Result<(), ApiError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if essence == "application/json" || essence.ends_with("+json") {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!(
+                "the body must be JSON (`Content-Type: application/json`), got {content_type:?}"
+            ),
+        ))
+    }
+}
+
+/// 32 characters of RFC 4648 base32 (160 random bits), as authenticator apps read.
+fn new_secret() -> String {
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let bits = [Uuid::new_v4().as_u128(), Uuid::new_v4().as_u128()];
+    (0..32)
+        .map(|i| {
+            let word = bits[i / 16];
+            char::from(ALPHABET[((word >> (5 * (i % 16))) & 31) as usize])
+        })
+        .collect()
+}
+
+/// Ten codes such as `3f9a-c01b`.
+fn new_recovery_codes() -> Vec<String> {
+    (0..RECOVERY_CODES)
+        .map(|_| {
+            let hex = Uuid::new_v4().simple().to_string();
+            format!("{}-{}", &hex[..4], &hex[4..8])
+        })
+        .collect()
+}
+
+/// TOTP state, for tests.
+impl MockServer {
+    /// Whether this user has confirmed a TOTP enrollment.
+    pub fn totp_enrolled(&self, user_id: Uuid) -> bool {
+        lock(&self.shared.mfa).is_enrolled(user_id)
+    }
+
+    /// The user's current recovery codes (empty when not enrolled).
+    pub fn recovery_codes(&self, user_id: Uuid) -> Vec<String> {
+        lock(&self.shared.mfa)
+            .users
+            .get(&user_id)
+            .map(|totp| totp.recovery_codes.clone())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_base32_and_codes_are_distinct() {
+        let secret = new_secret();
+        assert_eq!(secret.len(), 32);
+        assert!(
+            secret
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b))
+        );
+        assert_ne!(secret, new_secret());
+        let codes = new_recovery_codes();
+        assert_eq!(codes.len(), RECOVERY_CODES);
+        assert_eq!(codes[0].len(), 9);
+        assert_ne!(codes[0], codes[1]);
+    }
+
+    #[test]
+    fn a_confirmation_names_what_is_missing() {
+        let err = confirmation(br#"{"secret": 1}"#)
+            .err()
+            .map(|e| format!("{e:?}"))
+            .unwrap_or_default();
+        assert!(
+            err.contains("`secret` must be a string") && err.contains("`passcode` is required"),
+            "{err}"
+        );
+        assert!(confirmation(br#"{"secret": "S", "passcode": "1"}"#).is_ok());
+    }
+}

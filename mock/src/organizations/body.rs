@@ -1,0 +1,324 @@
+//! Request bodies of the organization routes: parsed and checked like the API, every problem
+//! named in one 400.
+//!
+//! The mock's own rules where the API states none: a `name` is 1 to 64 lowercase ASCII
+//! letters, digits and dashes, neither starting nor ending with a dash; a `label` is not blank;
+//! an email address is `local@domain`.
+
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::model::OrganizationType;
+use super::problem::Problem;
+
+/// The body of `POST /organizations`.
+#[derive(Debug, Default)]
+pub(crate) struct CreateBody {
+    pub(crate) kind: Option<OrganizationType>,
+    pub(crate) owner_id: Option<Uuid>,
+    pub(crate) name: Option<String>,
+    pub(crate) label: String,
+    pub(crate) country: Option<String>,
+    pub(crate) security_contact: Option<String>,
+}
+
+/// The body of `PATCH /organizations/{organization_id}`: `None` leaves a field as it is.
+#[derive(Debug, Default)]
+pub(crate) struct UpdateBody {
+    pub(crate) name: Option<String>,
+    pub(crate) label: Option<String>,
+    pub(crate) country: Option<String>,
+    pub(crate) billing_profile_id: Option<String>,
+    /// `Some("")` clears it.
+    pub(crate) security_contact: Option<String>,
+}
+
+/// The string fields of a JSON object body, checked one by one.
+pub(crate) struct Fields {
+    object: Map<String, Value>,
+    pub(crate) problems: Vec<String>,
+}
+
+impl Fields {
+    /// Parses a JSON object body and refuses any key outside `allowed`.
+    pub(crate) fn parse(body: &[u8], allowed: &[&str]) -> Result<Fields, Problem> {
+        let value: Value = serde_json::from_slice(body)
+            .map_err(|err| Problem::bad_request(format!("the body is not valid JSON: {err}")))?;
+        let Value::Object(object) = value else {
+            return Err(Problem::bad_request(format!(
+                "the body must be a JSON object, not {}",
+                kind(&value)
+            )));
+        };
+        let problems = object
+            .keys()
+            .filter(|key| !allowed.contains(&key.as_str()))
+            .map(|key| {
+                format!(
+                    "unknown field `{key}`; the fields are {}",
+                    allowed.join(", ")
+                )
+            })
+            .collect();
+        Ok(Fields { object, problems })
+    }
+
+    /// The string at `field`, if sent; a value of another type (`null` included) is a problem.
+    pub(crate) fn string(&mut self, field: &str) -> Option<String> {
+        match self.object.get(field)? {
+            Value::String(text) => Some(text.clone()),
+            other => {
+                self.problems
+                    .push(format!("`{field}` must be a string, not {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    /// The string at `field` if it passes `check`.
+    pub(crate) fn checked(
+        &mut self,
+        field: &str,
+        check: fn(&str) -> Result<(), String>,
+    ) -> Option<String> {
+        let text = self.string(field)?;
+        match check(&text) {
+            Ok(()) => Some(text),
+            Err(why) => {
+                self.problems.push(format!("`{field}` {why}"));
+                None
+            }
+        }
+    }
+
+    /// Every problem in one 400, or the value.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, Problem> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(Problem::bad_request(self.problems.join("; ")))
+        }
+    }
+}
+
+impl CreateBody {
+    pub(crate) fn parse(body: &[u8]) -> Result<CreateBody, Problem> {
+        let mut fields = Fields::parse(
+            body,
+            &[
+                "type",
+                "owner_id",
+                "name",
+                "label",
+                "country",
+                "security_contact",
+            ],
+        )?;
+        let label = fields.checked("label", label_rule);
+        if label.is_none() && !fields.object.contains_key("label") {
+            fields.problems.push("`label` is required".to_owned());
+        }
+        let create = CreateBody {
+            kind: fields
+                .checked("type", type_rule)
+                .map(|kind| match kind.as_str() {
+                    "fixed" => OrganizationType::Fixed,
+                    _ => OrganizationType::Flexible,
+                }),
+            owner_id: fields
+                .checked("owner_id", uuid_rule)
+                .and_then(|id| Uuid::parse_str(&id).ok()),
+            name: fields.checked("name", name_rule),
+            label: label.unwrap_or_default(),
+            country: fields.checked("country", country_rule),
+            security_contact: fields.checked("security_contact", email_rule),
+        };
+        fields.finish(create)
+    }
+}
+
+impl UpdateBody {
+    pub(crate) fn parse(body: &[u8]) -> Result<UpdateBody, Problem> {
+        let mut fields = Fields::parse(
+            body,
+            &[
+                "name",
+                "label",
+                "country",
+                "billing_profile_id",
+                "security_contact",
+            ],
+        )?;
+        let update = UpdateBody {
+            name: fields.checked("name", name_rule),
+            label: fields.checked("label", label_rule),
+            country: fields.checked("country", |text| {
+                if text.is_empty() {
+                    Ok(())
+                } else {
+                    country_rule(text)
+                }
+            }),
+            billing_profile_id: fields.checked("billing_profile_id", |text| {
+                if text.trim().is_empty() {
+                    Err("must not be empty".to_owned())
+                } else {
+                    Ok(())
+                }
+            }),
+            security_contact: fields.checked("security_contact", |text| {
+                if text.is_empty() {
+                    Ok(())
+                } else {
+                    email_rule(text)
+                }
+            }),
+        };
+        fields.finish(update)
+    }
+}
+
+/// 1 to 64 of `a-z`, `0-9` and `-`, not starting or ending with `-`.
+pub(crate) fn name_rule(text: &str) -> Result<(), String> {
+    let charset = text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if (1..=64).contains(&text.len()) && charset && !text.starts_with('-') && !text.ends_with('-') {
+        Ok(())
+    } else {
+        Err(format!(
+            "must be 1 to 64 lowercase letters, digits and dashes, not starting or ending with a dash, got {text:?}"
+        ))
+    }
+}
+
+fn label_rule(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        Err("must not be empty".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
+fn type_rule(text: &str) -> Result<(), String> {
+    match text {
+        "fixed" | "flexible" => Ok(()),
+        _ => Err(format!("must be `fixed` or `flexible`, got {text:?}")),
+    }
+}
+
+fn uuid_rule(text: &str) -> Result<(), String> {
+    Uuid::parse_str(text)
+        .map(|_| ())
+        .map_err(|_| format!("must be a UUID, got {text:?}"))
+}
+
+/// Exactly two ASCII letters (ISO 3166-1 alpha-2).
+pub(crate) fn country_rule(text: &str) -> Result<(), String> {
+    if text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "must be a 2-letter country code (ISO 3166-1 alpha-2), got {text:?}"
+        ))
+    }
+}
+
+/// `local@domain`, both non-empty, no whitespace.
+pub(crate) fn email_rule(text: &str) -> Result<(), String> {
+    let shaped = text.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && !domain.is_empty() && !domain.contains('@')
+    });
+    if shaped && !text.chars().any(char::is_whitespace) {
+        Ok(())
+    } else {
+        Err(format!("must be an email address, got {text:?}"))
+    }
+}
+
+/// A machine name made from a label: `Acme Corp!` becomes `acme-corp`.
+pub(crate) fn name_from_label(label: &str) -> String {
+    let mut name = String::new();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name: String = name.trim_end_matches('-').chars().take(56).collect();
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "org".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// "a number", "null", ... for error messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem<T: std::fmt::Debug>(result: Result<T, Problem>) -> String {
+        match result {
+            Ok(value) => panic!("expected a 400, got {value:?}"),
+            Err(problem) => format!("{problem:?}"),
+        }
+    }
+
+    #[test]
+    fn create_needs_a_label_and_names_every_bad_field() {
+        assert!(problem(CreateBody::parse(b"{}")).contains("`label` is required"));
+        let message = problem(CreateBody::parse(
+            br#"{"label": " ", "name": "Acme", "type": "huge", "country": "FRA", "owner_id": "x", "extra": 1}"#,
+        ));
+        for field in [
+            "`label`",
+            "`name`",
+            "`type`",
+            "`country`",
+            "`owner_id`",
+            "unknown field `extra`",
+        ] {
+            assert!(message.contains(field), "{field}: {message}");
+        }
+        let ok = CreateBody::parse(br#"{"label": "Acme", "type": "fixed", "country": "fr"}"#);
+        assert!(matches!(
+            ok,
+            Ok(CreateBody {
+                kind: Some(OrganizationType::Fixed),
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn update_refuses_null_and_bad_contacts() {
+        assert!(problem(UpdateBody::parse(br#"{"label": null}"#)).contains("not null"));
+        assert!(
+            problem(UpdateBody::parse(br#"{"security_contact": "nobody"}"#))
+                .contains("`security_contact`")
+        );
+        assert!(UpdateBody::parse(br#"{"security_contact": "", "country": ""}"#).is_ok());
+    }
+
+    #[test]
+    fn names_from_labels() {
+        assert_eq!(name_from_label("Acme Corp!"), "acme-corp");
+        assert_eq!(name_from_label("  Été 2024 "), "t-2024");
+        assert_eq!(name_from_label("!!!"), "org");
+        assert!(name_rule(&name_from_label(&"x y ".repeat(40))).is_ok());
+    }
+}
