@@ -100,11 +100,17 @@
 
 #![deny(missing_docs)]
 
+mod api_tokens;
 mod auth;
 mod clock;
+mod connections;
 mod error;
 mod faults;
 mod journal;
+mod mfa;
+mod organizations;
+mod phone_numbers;
+mod profiles;
 mod serve;
 mod server;
 mod state;
@@ -116,5 +122,10 @@ pub use axum::http::{HeaderMap, Method};
 
 pub use crate::faults::{Fault, RouteScript, ScheduledFault};
 pub use crate::journal::RecordedRequest;
+pub use crate::mfa::TOTP_PASSCODE;
+pub use crate::organizations::model::{
+    NewOrganization, Organization, OrganizationStatus, OrganizationType,
+};
+pub use crate::phone_numbers::PHONE_VERIFICATION_CODE;
 pub use crate::server::{DEFAULT_ACCESS_TOKEN_LIFETIME, MockServer, MockServerBuilder};
 pub use crate::users::model::{AddedUser, ConsentMethod, NewUser, User};

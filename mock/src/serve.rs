@@ -33,7 +33,7 @@ use crate::error::ApiError;
 use crate::faults::Outcome;
 use crate::journal::RecordedRequest;
 use crate::state::{Shared, lock};
-use crate::{auth, users};
+use crate::{api_tokens, auth, connections, mfa, organizations, phone_numbers, profiles, users};
 
 /// The largest request body the mock reads; larger ones get a 413.
 pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -45,6 +45,12 @@ fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .merge(auth::routes())
         .merge(users::routes())
+        .merge(profiles::routes())
+        .merge(api_tokens::routes())
+        .merge(connections::routes())
+        .merge(phone_numbers::routes())
+        .merge(organizations::routes())
+        .merge(mfa::routes())
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
         .with_state(shared)

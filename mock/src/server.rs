@@ -38,7 +38,7 @@ pub const DEFAULT_ACCESS_TOKEN_LIFETIME: Duration = Duration::from_secs(900);
 /// # }
 /// ```
 pub struct MockServer {
-    shared: Arc<Shared>,
+    pub(crate) shared: Arc<Shared>,
     addr: SocketAddr,
     base_url: String,
     seed: AddedUser,
@@ -202,6 +202,12 @@ impl MockServer {
     /// Every user, in the order they were added (the seeded user first).
     pub fn users(&self) -> Vec<User> {
         lock(&self.shared.store).users().cloned().collect()
+    }
+
+    /// The content type and bytes of the profile picture last uploaded for this user with
+    /// `POST /profile/{uuid}/picture`; `None` if there is none (or it was deleted).
+    pub fn profile_picture(&self, user_id: Uuid) -> Option<(String, crate::Bytes)> {
+        crate::profiles::picture(&self.shared, user_id)
     }
 
     /// A new access token for an existing user, valid for the access-token lifetime from now;

@@ -33,6 +33,12 @@ pub(crate) struct Config {
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) store: Mutex<Store>,
+    pub(crate) profiles: Mutex<crate::profiles::Store>,
+    pub(crate) api_tokens: Mutex<crate::api_tokens::Store>,
+    pub(crate) connections: Mutex<crate::connections::Store>,
+    pub(crate) phone_numbers: Mutex<crate::phone_numbers::Store>,
+    pub(crate) organizations: Mutex<crate::organizations::Store>,
+    pub(crate) mfa: Mutex<crate::mfa::Store>,
     pub(crate) faults: Mutex<FaultTable>,
     pub(crate) journal: Mutex<Journal>,
     pub(crate) clock: Clock,
@@ -43,6 +49,12 @@ impl Shared {
     pub(crate) fn new(config: Config) -> Self {
         Shared {
             store: Mutex::new(Store::default()),
+            profiles: Mutex::default(),
+            api_tokens: Mutex::default(),
+            connections: Mutex::default(),
+            phone_numbers: Mutex::default(),
+            organizations: Mutex::default(),
+            mfa: Mutex::default(),
             faults: Mutex::new(FaultTable::default()),
             journal: Mutex::new(Journal::default()),
             clock: Clock::default(),

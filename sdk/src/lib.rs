@@ -63,12 +63,19 @@ extern crate self as upsun;
 
 #[doc(hidden)]
 pub mod __private;
+pub mod api_tokens;
 mod auth;
 mod client;
+pub mod connections;
 mod error;
+pub mod mfa;
 mod models;
 mod multipart;
+pub mod org_profiles;
+pub mod organizations;
 mod page;
+pub mod phone_numbers;
+pub mod profiles;
 pub mod query;
 mod retry;
 mod send;

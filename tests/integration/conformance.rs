@@ -90,6 +90,12 @@ fn declared() -> Vec<Declared> {
         let mut rest = text.as_str();
         let mut api_trait = String::new();
         while let Some(at) = rest.find("#[endpoint(") {
+            // Only attributes in code count, not examples in doc comments.
+            let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
+            if !rest[line_start..at].trim().is_empty() {
+                rest = &rest[at + 1..];
+                continue;
+            }
             if let Some(t) = rest[..at].rfind("pub trait ") {
                 let name = &rest[t + "pub trait ".len()..];
                 api_trait = name[..name.find([':', ' ', '<']).unwrap()].to_owned();
