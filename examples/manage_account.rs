@@ -23,7 +23,12 @@ async fn main() -> Result<(), Box<dyn Error>> {
     // Keep the mock alive until the end of `main`: it stops when dropped.
     let (client, _mock) = if std::env::var_os("UPSUN_CLI_TOKEN").is_some() {
         println!("Using the Upsun API (UPSUN_CLI_TOKEN is set).");
-        (Client::builder_from_env()?.user_agent("manage-account-example").build()?, None)
+        (
+            Client::builder_from_env()?
+                .user_agent("manage-account-example")
+                .build()?,
+            None,
+        )
     } else {
         let mock = upsun_mock::MockServer::start().await;
         for (name, label) in [
@@ -35,7 +40,10 @@ async fn main() -> Result<(), Box<dyn Error>> {
         ] {
             mock.add_organization(upsun_mock::NewOrganization::new(name).label(label));
         }
-        println!("UPSUN_CLI_TOKEN is not set: using a local upsun-mock at {}.", mock.base_url());
+        println!(
+            "UPSUN_CLI_TOKEN is not set: using a local upsun-mock at {}.",
+            mock.base_url()
+        );
         let client = Client::builder()
             .base_url(mock.base_url())
             .auth_url(mock.base_url())
@@ -46,8 +54,13 @@ async fn main() -> Result<(), Box<dyn Error>> {
     };
 
     let me = client.current_user().await?;
-    println!("\nOrganizations of {} (pages of 2, read as one stream):", me.username);
-    let query = ListUserOrganizations::new().page_size(2).sort(Sort::asc("name"));
+    println!(
+        "\nOrganizations of {} (pages of 2, read as one stream):",
+        me.username
+    );
+    let query = ListUserOrganizations::new()
+        .page_size(2)
+        .sort(Sort::asc("name"));
     let first = client.list_user_organizations(me.id, &query).await?;
     let organizations: Vec<_> = first.into_stream(&client).limit(50).try_collect().await?;
     for org in &organizations {
@@ -62,7 +75,10 @@ async fn main() -> Result<(), Box<dyn Error>> {
     println!("\nCreated API token {name} ({}).", created.id);
     if let Some(secret) = &created.token {
         // The value is only in this answer, and `Debug` never shows it.
-        println!("  its value starts with {}…, and Debug shows {secret:?}", prefix(secret.expose()));
+        println!(
+            "  its value starts with {}…, and Debug shows {secret:?}",
+            prefix(secret.expose())
+        );
     }
     client.delete_api_token(me.id, created.id).await?;
     let left = client.list_api_tokens(me.id).await?;

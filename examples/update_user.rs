@@ -27,7 +27,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
     // Keep the mock alive until the end of `main`: it stops when dropped.
     let (client, mock) = if std::env::var_os("UPSUN_CLI_TOKEN").is_some() {
         println!("Using the Upsun API (UPSUN_CLI_TOKEN is set).");
-        let client = Client::builder_from_env()?.user_agent("update-user-example").build()?;
+        let client = Client::builder_from_env()?
+            .user_agent("update-user-example")
+            .build()?;
         (client, None)
     } else {
         let mock = upsun_mock::MockServer::start().await;
@@ -72,23 +74,25 @@ async fn main() -> Result<(), Box<dyn Error>> {
 }
 
 fn update_from(fields: &[(String, String)]) -> Result<UpdateUser, String> {
-    fields.iter().try_fold(UpdateUser::new(), |update, (field, value)| {
-        Ok(match field.as_str() {
-            "username" => update.username(value),
-            "first_name" => update.first_name(value),
-            "last_name" => update.last_name(value),
-            "picture" => update.picture(value),
-            "company" => update.company(value),
-            "website" => update.website(value),
-            "country" => update.country(value),
-            other => {
-                return Err(format!(
-                    "unknown field {other:?}; expected one of username, first_name, last_name, \
+    fields
+        .iter()
+        .try_fold(UpdateUser::new(), |update, (field, value)| {
+            Ok(match field.as_str() {
+                "username" => update.username(value),
+                "first_name" => update.first_name(value),
+                "last_name" => update.last_name(value),
+                "picture" => update.picture(value),
+                "company" => update.company(value),
+                "website" => update.website(value),
+                "country" => update.country(value),
+                other => {
+                    return Err(format!(
+                        "unknown field {other:?}; expected one of username, first_name, last_name, \
                      picture, company, website, country"
-                ));
-            }
+                    ));
+                }
+            })
         })
-    })
 }
 
 fn print_user(title: &str, user: &User) {

@@ -231,7 +231,9 @@ fn check_segment(name: &str, value: &str) -> Result<()> {
         "." | ".." => "must not be `.` or `..`",
         _ => return Ok(()),
     };
-    Err(Error::invalid_input(format!("path parameter `{name}` {what}")))
+    Err(Error::invalid_input(format!(
+        "path parameter `{name}` {what}"
+    )))
 }
 
 /// Sends a prepared call through the client behind `api` and decodes the answer as `T`.
@@ -251,7 +253,13 @@ where
 mod tests {
     use super::*;
 
-    static ONE: Endpoint = Endpoint::new(Method::PATCH, "/users/{user_id}", &["/users/", ""], &["user_id"], false);
+    static ONE: Endpoint = Endpoint::new(
+        Method::PATCH,
+        "/users/{user_id}",
+        &["/users/", ""],
+        &["user_id"],
+        false,
+    );
     static MIXED: Endpoint = Endpoint::new(
         Method::GET,
         "/users/email={email}/x",

@@ -41,8 +41,9 @@ impl AccessToken {
         if token.trim().is_empty() {
             return Err(Error::config("the access token is empty"));
         }
-        let mut header = HeaderValue::from_str(&format!("Bearer {token}"))
-            .map_err(|_| Error::config("the access token holds a character a header may not hold"))?;
+        let mut header = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            Error::config("the access token holds a character a header may not hold")
+        })?;
         header.set_sensitive(true);
         Ok(AccessToken {
             header,
@@ -81,7 +82,10 @@ impl Credentials {
     pub(crate) fn invalidate(&self, used: &Arc<AccessToken>) -> bool {
         match self {
             Credentials::Exchange(source) => {
-                let mut current = source.current.write().unwrap_or_else(PoisonError::into_inner);
+                let mut current = source
+                    .current
+                    .write()
+                    .unwrap_or_else(PoisonError::into_inner);
                 if current.as_ref().is_some_and(|c| Arc::ptr_eq(c, used)) {
                     *current = None;
                 }
@@ -131,7 +135,10 @@ impl TokenSource {
             }
         };
         let exchange = {
-            let mut in_flight = self.in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut in_flight = self
+                .in_flight
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
             // Another caller may have stored a token between the read above and this lock.
             if let Some(token) = &*self.current.read().unwrap_or_else(PoisonError::into_inner) {
                 if token.is_fresh() {
@@ -139,18 +146,24 @@ impl TokenSource {
                 }
             }
             in_flight
-                .get_or_insert_with(|| self.start_exchange(stale.and_then(|s| s.refresh_token.clone())))
+                .get_or_insert_with(|| {
+                    self.start_exchange(stale.and_then(|s| s.refresh_token.clone()))
+                })
                 .clone()
         };
         let outcome = exchange.clone().await;
         {
             // The first waiter to see the outcome clears the flight; the others find it gone or
             // replaced by a newer one, which they leave alone.
-            let mut in_flight = self.in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut in_flight = self
+                .in_flight
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
             if in_flight.as_ref().is_some_and(|f| f.ptr_eq(&exchange)) {
                 *in_flight = None;
                 if let Ok(token) = &outcome {
-                    *self.current.write().unwrap_or_else(PoisonError::into_inner) = Some(token.clone());
+                    *self.current.write().unwrap_or_else(PoisonError::into_inner) =
+                        Some(token.clone());
                 }
             }
         }
@@ -165,12 +178,18 @@ impl TokenSource {
         let api_token = self.api_token.clone();
         async move {
             if let Some(refresh) = refresh_token {
-                let form = [("grant_type", "refresh_token"), ("refresh_token", refresh.expose_secret())];
+                let form = [
+                    ("grant_type", "refresh_token"),
+                    ("refresh_token", refresh.expose_secret()),
+                ];
                 if let Ok(token) = request_token(&http, &url, &form).await {
                     return Ok(token);
                 }
             }
-            let form = [("grant_type", "api_token"), ("api_token", api_token.expose_secret())];
+            let form = [
+                ("grant_type", "api_token"),
+                ("api_token", api_token.expose_secret()),
+            ];
             request_token(&http, &url, &form).await
         }
         .boxed()
@@ -212,7 +231,9 @@ async fn request_token(
         return Err(ExchangeError::Refused(status));
     }
     if !status.is_success() {
-        return Err(ExchangeError::Failed(format!("the auth server answered {status}")));
+        return Err(ExchangeError::Failed(format!(
+            "the auth server answered {status}"
+        )));
     }
     let bytes = response
         .bytes()
@@ -231,8 +252,9 @@ async fn request_token(
             "the auth server gave a token that is not a bearer token".into(),
         ));
     }
-    let mut token = AccessToken::bearer(answer.access_token.expose_secret())
-        .map_err(|_| ExchangeError::Failed("the auth server gave an unusable access token".into()))?;
+    let mut token = AccessToken::bearer(answer.access_token.expose_secret()).map_err(|_| {
+        ExchangeError::Failed("the auth server gave an unusable access token".into())
+    })?;
     let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(900));
     // Replace a token 60 s before it expires; a short-lived one (under 2 min) at half its life.
     token.renew_at = Some(started + lifetime.saturating_sub(EXPIRY_MARGIN.min(lifetime / 2)));

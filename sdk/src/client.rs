@@ -130,9 +130,11 @@ impl Client {
     /// Like [`from_env`](Self::from_env), but returns the builder for more settings.
     pub fn builder_from_env() -> Result<ClientBuilder> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        let token = var("UPSUN_CLI_TOKEN").or_else(|| var("UPSUN_API_TOKEN")).ok_or_else(|| {
-            Error::config("no API token: set UPSUN_CLI_TOKEN (or UPSUN_API_TOKEN)")
-        })?;
+        let token = var("UPSUN_CLI_TOKEN")
+            .or_else(|| var("UPSUN_API_TOKEN"))
+            .ok_or_else(|| {
+                Error::config("no API token: set UPSUN_CLI_TOKEN (or UPSUN_API_TOKEN)")
+            })?;
         let mut builder = Client::builder().api_token(token);
         if let Some(url) = var("UPSUN_CLI_API_URL") {
             builder = builder.base_url(url);
@@ -349,7 +351,10 @@ mod tests {
             "https://api.upsun.com"
         );
         for bad in ["api.upsun.com", "ftp://x", "http://x/?a=1", "http://u:p@x/"] {
-            assert!(matches!(normalize_url("base URL", bad), Err(Error::Config(_))), "{bad}");
+            assert!(
+                matches!(normalize_url("base URL", bad), Err(Error::Config(_))),
+                "{bad}"
+            );
         }
     }
 

@@ -132,7 +132,11 @@ impl Error {
     }
 
     /// Sorts an API answer that is not a success into its variant.
-    pub(crate) fn from_response(status: StatusCode, content_type: Option<&str>, body: &[u8]) -> Self {
+    pub(crate) fn from_response(
+        status: StatusCode,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Self {
         let error = ApiError::new(status, content_type, body);
         match status.as_u16() {
             401 => Error::Unauthorized(error),
@@ -191,7 +195,8 @@ impl Error {
 
     /// True when the call timed out.
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout { .. }) || matches!(self, Error::Transport(e) if e.is_timeout())
+        matches!(self, Error::Timeout { .. })
+            || matches!(self, Error::Transport(e) if e.is_timeout())
     }
 
     /// True when trying the same call again later may succeed: rate limits, server errors,
@@ -202,7 +207,10 @@ impl Error {
     /// makes sense.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::RateLimited { .. } | Error::Timeout { .. } | Error::Transport(_) | Error::Auth(_) => true,
+            Error::RateLimited { .. }
+            | Error::Timeout { .. }
+            | Error::Transport(_)
+            | Error::Auth(_) => true,
             Error::Server(e) => matches!(e.status.as_u16(), 500 | 502 | 503 | 504),
             _ => false,
         }

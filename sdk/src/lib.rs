@@ -82,11 +82,11 @@ mod send;
 pub mod users;
 
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
+pub use error::{ApiError, Error, Result};
 pub use multipart::Multipart;
 pub use page::{Items, Link, Links, Page};
-pub use retry::RetryPolicy;
-pub use error::{ApiError, Error, Result};
 pub use reqwest::StatusCode;
+pub use retry::RetryPolicy;
 pub use upsun_macros::endpoint;
 
 /// What generated endpoint code needs from its receiver: the [`Client`] that performs the call.

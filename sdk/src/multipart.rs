@@ -73,7 +73,11 @@ impl Multipart {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn file_from_path(self, name: impl Into<String>, path: impl AsRef<Path>) -> Result<Self> {
+    pub async fn file_from_path(
+        self,
+        name: impl Into<String>,
+        path: impl AsRef<Path>,
+    ) -> Result<Self> {
         let path = path.as_ref();
         let data = tokio::fs::read(path)
             .await
@@ -91,17 +95,30 @@ impl Multipart {
         let boundary = format!("upsun-{:016x}{:016x}", random(), random());
         let mut body = BytesMut::new();
         for part in &self.parts {
-            for (what, value) in [("part name", Some(&part.name)), ("file name", part.file_name.as_ref())] {
+            for (what, value) in [
+                ("part name", Some(&part.name)),
+                ("file name", part.file_name.as_ref()),
+            ] {
                 if value.is_some_and(|v| v.contains(['"', '\r', '\n'])) {
                     return Err(Error::invalid_input(format!(
                         "multipart {what} {value:?} must not contain quotes or line breaks"
                     )));
                 }
             }
-            if part.content_type.as_ref().is_some_and(|v| v.contains(['\r', '\n'])) {
-                return Err(Error::invalid_input("multipart content type must not contain line breaks"));
+            if part
+                .content_type
+                .as_ref()
+                .is_some_and(|v| v.contains(['\r', '\n']))
+            {
+                return Err(Error::invalid_input(
+                    "multipart content type must not contain line breaks",
+                ));
             }
-            if part.data.windows(boundary.len()).any(|w| w == boundary.as_bytes()) {
+            if part
+                .data
+                .windows(boundary.len())
+                .any(|w| w == boundary.as_bytes())
+            {
                 return Err(Error::invalid_input("multipart data contains the boundary"));
             }
             body.put_slice(format!("--{boundary}\r\n").as_bytes());
@@ -119,7 +136,10 @@ impl Multipart {
             body.put_slice(b"\r\n");
         }
         body.put_slice(format!("--{boundary}--\r\n").as_bytes());
-        Ok((format!("multipart/form-data; boundary={boundary}"), body.freeze()))
+        Ok((
+            format!("multipart/form-data; boundary={boundary}"),
+            body.freeze(),
+        ))
     }
 }
 
@@ -131,7 +151,9 @@ fn random() -> u64 {
 }
 
 fn content_type_of(file_name: &str) -> &'static str {
-    let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let extension = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase());
     match extension.as_deref() {
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",
@@ -155,7 +177,9 @@ mod tests {
             .file("file", "a.png", "image/png", &b"PNG"[..])
             .encode()
             .unwrap();
-        let boundary = content_type.strip_prefix("multipart/form-data; boundary=").unwrap();
+        let boundary = content_type
+            .strip_prefix("multipart/form-data; boundary=")
+            .unwrap();
         let text = String::from_utf8(body.to_vec()).unwrap();
         assert_eq!(
             text,
@@ -171,7 +195,10 @@ mod tests {
     fn names_that_would_break_the_framing_are_refused() {
         let err = Multipart::new().text("a\"b", "x").encode().unwrap_err();
         assert!(err.is_invalid_input());
-        let err = Multipart::new().file("f", "x\r\n.png", "image/png", &b""[..]).encode().unwrap_err();
+        let err = Multipart::new()
+            .file("f", "x\r\n.png", "image/png", &b""[..])
+            .encode()
+            .unwrap_err();
         assert!(err.to_string().contains("file name"), "{err}");
     }
 

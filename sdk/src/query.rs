@@ -200,7 +200,10 @@ impl Filter {
 }
 
 impl Serialize for Filter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.ops.len()))?;
         for (op, value) in &self.ops {
             map.serialize_entry(op, value)?;
@@ -236,7 +239,10 @@ impl PageParams {
 }
 
 impl Serialize for PageParams {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let mut page = serializer.serialize_struct("PageParams", 3)?;
         page.serialize_field("size", &self.size)?;
         page.serialize_field("before", &self.before)?;
@@ -268,7 +274,10 @@ impl Display for Sort {
 }
 
 impl Serialize for Sort {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
     }
 }

@@ -134,7 +134,9 @@ impl RetryBudget {
     /// Takes one retry from the budget; false when none is left.
     pub(crate) fn withdraw(&self) -> bool {
         self.milli
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |m| m.checked_sub(RETRY_COST))
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |m| {
+                m.checked_sub(RETRY_COST)
+            })
             .is_ok()
     }
 
@@ -178,7 +180,10 @@ mod tests {
         let later = (chrono::Utc::now() + chrono::Duration::seconds(30)).to_rfc2822();
         let later = later.replace("+0000", "GMT");
         let wait = retry_after(&headers(&later)).unwrap();
-        assert!(wait <= Duration::from_secs(30) && wait >= Duration::from_secs(28), "{wait:?}");
+        assert!(
+            wait <= Duration::from_secs(30) && wait >= Duration::from_secs(28),
+            "{wait:?}"
+        );
         assert_eq!(
             retry_after(&headers("Wed, 21 Oct 2015 07:28:00 GMT")),
             Some(Duration::ZERO)
@@ -192,7 +197,8 @@ mod tests {
     fn backoff_is_jittered_under_an_exponential_ceiling() {
         let policy = RetryPolicy::default();
         for retry in 1..=10 {
-            let ceiling = (Duration::from_millis(500) * 2u32.pow(retry - 1)).min(Duration::from_secs(20));
+            let ceiling =
+                (Duration::from_millis(500) * 2u32.pow(retry - 1)).min(Duration::from_secs(20));
             for _ in 0..50 {
                 assert!(policy.backoff(retry) <= ceiling);
             }

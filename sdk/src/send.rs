@@ -53,11 +53,17 @@ impl Client {
         );
         let started = Instant::now();
         let deadline = self.inner.call_timeout.map(|limit| started + limit);
-        let attempts = self.attempts(&call, deadline, &span).instrument(span.clone());
+        let attempts = self
+            .attempts(&call, deadline, &span)
+            .instrument(span.clone());
         let result = match deadline {
             Some(deadline) => tokio::time::timeout_at(deadline, attempts)
                 .await
-                .unwrap_or_else(|_| Err(Error::Timeout { after: started.elapsed() })),
+                .unwrap_or_else(|_| {
+                    Err(Error::Timeout {
+                        after: started.elapsed(),
+                    })
+                }),
             None => attempts.await,
         };
         span.record("latency_ms", started.elapsed().as_millis() as u64);
@@ -182,9 +188,15 @@ impl Inner {
             request = request.header(name, value);
         }
         if let Some(body) = &call.body {
-            if !call.headers.iter().any(|(name, _)| name == header::CONTENT_TYPE) {
-                request =
-                    request.header(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            if !call
+                .headers
+                .iter()
+                .any(|(name, _)| name == header::CONTENT_TYPE)
+            {
+                request = request.header(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                );
             }
             request = request.body(body.clone());
         }
@@ -317,7 +329,10 @@ mod tests {
         };
         let err = response.decode::<Vec<u32>>().unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("Vec<u32>") && text.contains("{not json"), "{text}");
+        assert!(
+            text.contains("Vec<u32>") && text.contains("{not json"),
+            "{text}"
+        );
         let empty = Response {
             status: StatusCode::NO_CONTENT,
             body: Bytes::new(),

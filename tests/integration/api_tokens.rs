@@ -201,7 +201,10 @@ async fn a_created_token_signs_in_until_it_is_deleted() {
         .unwrap();
     assert_eq!(signed_in.current_user().await.unwrap().id, mock.user_id());
 
-    admin.delete_api_token(mock.user_id(), created.id).await.unwrap();
+    admin
+        .delete_api_token(mock.user_id(), created.id)
+        .await
+        .unwrap();
     let fresh = Client::builder()
         .base_url(mock.base_url())
         .auth_url(mock.base_url())

@@ -42,9 +42,18 @@ async fn the_api_token_is_exchanged_once_as_upsun_documents() {
     let requests = mock.requests();
     assert_eq!(requests.len(), 3, "{requests:#?}");
     let exchange = &requests[0];
-    assert_eq!((exchange.method.as_str(), exchange.path.as_str()), ("POST", "/oauth2/token"));
-    assert_eq!(exchange.header("content-type"), Some("application/x-www-form-urlencoded"));
-    assert_eq!(exchange.header("authorization"), Some("Basic cGxhdGZvcm0tYXBpLXVzZXI6"));
+    assert_eq!(
+        (exchange.method.as_str(), exchange.path.as_str()),
+        ("POST", "/oauth2/token")
+    );
+    assert_eq!(
+        exchange.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(
+        exchange.header("authorization"),
+        Some("Basic cGxhdGZvcm0tYXBpLXVzZXI6")
+    );
     let form: Vec<(String, String)> = exchange
         .text()
         .split('&')
@@ -80,12 +89,23 @@ async fn a_token_near_expiry_is_renewed_without_a_401_round_trip() {
     client.current_user().await.unwrap();
 
     assert_eq!(mock.token_exchanges(), 2);
-    let statuses_ok = mock.requests().iter().all(|r| r.path != "/users/me" || r.header("authorization").is_some());
+    let statuses_ok = mock
+        .requests()
+        .iter()
+        .all(|r| r.path != "/users/me" || r.header("authorization").is_some());
     assert!(statuses_ok);
     let exchanges = token_requests(&mock);
     // The refresh token of the first answer is used first.
-    assert!(exchanges[1].text().starts_with("grant_type=refresh_token"), "{}", exchanges[1].text());
-    assert_eq!(api_requests(&mock, "/users/me"), 2, "no request was refused and replayed");
+    assert!(
+        exchanges[1].text().starts_with("grant_type=refresh_token"),
+        "{}",
+        exchanges[1].text()
+    );
+    assert_eq!(
+        api_requests(&mock, "/users/me"),
+        2,
+        "no request was refused and replayed"
+    );
 }
 
 #[tokio::test]
@@ -122,30 +142,42 @@ async fn a_hundred_401s_cause_one_new_exchange_and_one_replay_each() {
     for call in calls {
         call.await.unwrap().unwrap();
     }
-    assert_eq!(mock.token_exchanges(), 2, "one exchange at start, one after the 401s");
+    assert_eq!(
+        mock.token_exchanges(),
+        2,
+        "one exchange at start, one after the 401s"
+    );
     let calls_made = api_requests(&mock, "/users/me");
-    assert!((100..=200).contains(&calls_made), "{calls_made} requests for 100 calls");
+    assert!(
+        (100..=200).contains(&calls_made),
+        "{calls_made} requests for 100 calls"
+    );
 }
 
 #[tokio::test]
 async fn a_second_401_is_an_error_not_a_loop() {
     let mock = MockServer::start().await;
-    mock.on(Method::GET, "/users/me").respond(Fault::status(401)).always();
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::status(401))
+        .always();
     let err = api_client(&mock).current_user().await.unwrap_err();
     assert!(matches!(err, Error::Unauthorized(_)), "{err:?}");
     assert!(mock.token_exchanges() <= 2);
-    assert_eq!(api_requests(&mock, "/users/me"), 2, "one request and one replay");
+    assert_eq!(
+        api_requests(&mock, "/users/me"),
+        2,
+        "one request and one replay"
+    );
 }
 
 #[tokio::test]
 async fn a_step_up_401_is_its_own_error_and_exchanges_nothing() {
     let mock = MockServer::start().await;
-    mock.on(Method::GET, "/users/me").respond(
-        Fault::status(401).header(
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::status(401).header(
             "WWW-Authenticate",
             r#"Bearer error="insufficient_user_authentication", error_description="MFA required""#,
-        ),
-    );
+        ));
     let err = api_client(&mock).current_user().await.unwrap_err();
     assert!(matches!(err, Error::StepUpRequired(_)), "{err:?}");
     assert_eq!(mock.token_exchanges(), 1, "only the first exchange");
@@ -169,7 +201,11 @@ async fn a_failed_exchange_reaches_every_waiter_and_is_not_cached() {
         assert!(matches!(err, Error::Auth(_)), "{err:?}");
         assert!(err.is_retryable());
     }
-    assert_eq!(token_requests(&mock).len(), 1, "one exchange for ten waiters");
+    assert_eq!(
+        token_requests(&mock).len(),
+        1,
+        "one exchange for ten waiters"
+    );
     assert_eq!(api_requests(&mock, "/users/me"), 0);
 
     client.current_user().await.unwrap();
@@ -189,7 +225,11 @@ async fn a_caller_dropped_mid_exchange_does_not_poison_the_cache() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     early.abort();
     client.current_user().await.unwrap();
-    assert_eq!(token_requests(&mock).len(), 1, "the second caller joined the first exchange");
+    assert_eq!(
+        token_requests(&mock).len(),
+        1,
+        "the second caller joined the first exchange"
+    );
 }
 
 #[tokio::test]
@@ -228,16 +268,25 @@ async fn tokens_never_reach_logs_or_errors_and_spans_name_the_template() {
     let client = api_client(&mock);
     let me = client.current_user().await.unwrap();
     let _ = client.get_user(me.id).await.unwrap();
-    mock.on(Method::GET, "/users/{id}").respond(Fault::status(503)).always();
+    mock.on(Method::GET, "/users/{id}")
+        .respond(Fault::status(503))
+        .always();
     let err = client.get_user(me.id).await.unwrap_err();
 
     let lines = logs.lines();
     let all = lines.join("\n");
     assert!(all.contains("/users/{user_id}"), "{all}");
-    assert!(!all.contains(&me.id.to_string()), "the filled path leaked into the logs: {all}");
+    assert!(
+        !all.contains(&me.id.to_string()),
+        "the filled path leaked into the logs: {all}"
+    );
     assert!(lines.iter().any(|l| l.contains("status=503")), "{all}");
     assert!(lines.iter().any(|l| l.contains("attempt=")), "{all}");
-    let bearer = mock.requests()[1].header("authorization").unwrap().trim_start_matches("Bearer ").to_owned();
+    let bearer = mock.requests()[1]
+        .header("authorization")
+        .unwrap()
+        .trim_start_matches("Bearer ")
+        .to_owned();
     for secret in [mock.api_token(), bearer.as_str()] {
         assert!(!all.contains(secret), "a token reached the logs");
         assert!(!format!("{err:?} {err} {client:?}").contains(secret));

@@ -105,7 +105,10 @@ fn declared() -> Vec<Declared> {
             let args = &rest[args_start..args_end];
             let (verb, after) = args.split_once(',').unwrap();
             let quoted = after.trim_start();
-            assert!(quoted.starts_with('"'), "template of {args:?} is not a plain string");
+            assert!(
+                quoted.starts_with('"'),
+                "template of {args:?} is not a plain string"
+            );
             let close = 1 + quoted[1..].find('"').unwrap();
             let template = quoted[1..close].to_owned();
             let after_attr = &rest[args_end..];
@@ -137,14 +140,20 @@ fn every_account_operation_is_declared_once_with_its_verb_and_path() {
     for d in &declared {
         let key = (d.verb.clone(), shape(&d.template));
         if let Some(other) = seen.insert(key.clone(), d.method.clone()) {
-            panic!("{} {} is declared twice: `{other}` and `{}`", key.0, key.1, d.method);
+            panic!(
+                "{} {} is declared twice: `{other}` and `{}`",
+                key.0, key.1, d.method
+            );
         }
     }
     let have: BTreeSet<_> = seen.keys().cloned().collect();
     let missing: Vec<_> = expected.difference(&have).collect();
     let extra: Vec<_> = have.difference(&expected).collect();
     assert!(missing.is_empty(), "operations not declared: {missing:#?}");
-    assert!(extra.is_empty(), "declared endpoints that are not API operations: {extra:#?}");
+    assert!(
+        extra.is_empty(),
+        "declared endpoints that are not API operations: {extra:#?}"
+    );
     assert_eq!(declared.len(), operations().len());
 }
 
@@ -164,7 +173,8 @@ fn expected_table() -> String {
         row.0.insert(tag);
         row.1 += 1;
     }
-    let mut table = String::from("| module | trait | OpenAPI tags | operations |\n|---|---|---|---|\n");
+    let mut table =
+        String::from("| module | trait | OpenAPI tags | operations |\n|---|---|---|---|\n");
     for ((module, api_trait), (tags, count)) in rows {
         let tags: Vec<_> = tags.into_iter().collect();
         table.push_str(&format!(

@@ -82,7 +82,10 @@ async fn a_mixed_segment_encodes_the_value_as_one_segment() {
     server.reply(found());
     let got = client(&server).user_by_email("a+b/c@x.io").await.unwrap();
     assert_eq!(got, Found { id: "x".into() });
-    assert_eq!(server.only_request().target, "/users/email=a%2Bb%2Fc%40x.io");
+    assert_eq!(
+        server.only_request().target,
+        "/users/email=a%2Bb%2Fc%40x.io"
+    );
 }
 
 #[tokio::test]
@@ -131,10 +134,19 @@ async fn query_fields_that_are_none_are_left_out() {
     server.reply(Reply::json(200, &json!([])));
     server.reply(Reply::json(200, &json!([{"id": "a"}])));
     let client = client(&server);
-    let none = client.things(&Page { limit: None, sort: None }).await.unwrap();
+    let none = client
+        .things(&Page {
+            limit: None,
+            sort: None,
+        })
+        .await
+        .unwrap();
     assert!(none.is_empty());
     let some = client
-        .things(&Page { limit: Some(5), sort: Some("name asc") })
+        .things(&Page {
+            limit: Some(5),
+            sort: Some("name asc"),
+        })
         .await
         .unwrap();
     assert_eq!(some.len(), 1);
@@ -146,13 +158,18 @@ async fn query_fields_that_are_none_are_left_out() {
 async fn body_and_header_arguments_reach_the_wire() {
     let server = Recorder::start().await;
     server.reply(found().header("Content-Type", "application/json"));
-    let wrapper = Wrapper { inner: client(&server) };
+    let wrapper = Wrapper {
+        inner: client(&server),
+    };
     wrapper
         .post_note(7, &Note { text: "hi" }, "req-42")
         .await
         .unwrap();
     let request = server.only_request();
-    assert_eq!((request.method.as_str(), request.target.as_str()), ("POST", "/notes/7"));
+    assert_eq!(
+        (request.method.as_str(), request.target.as_str()),
+        ("POST", "/notes/7")
+    );
     assert_eq!(request.header("x-request-id"), Some("req-42"));
     assert_eq!(request.json(), json!({"text": "hi"}));
 }
@@ -162,9 +179,17 @@ async fn header_values_with_line_breaks_are_refused_before_sending() {
     let server = Recorder::start().await;
     let client = client(&server);
     for bad in ["a\r\nX-Injected: 1", "a\nb", "a\rb"] {
-        let err = client.post_note(1, &Note { text: "x" }, bad).await.unwrap_err();
+        let err = client
+            .post_note(1, &Note { text: "x" }, bad)
+            .await
+            .unwrap_err();
         assert!(err.is_invalid_input(), "{err:?}");
-        assert!(err.to_string().to_ascii_lowercase().contains("x-request-id"), "{err}");
+        assert!(
+            err.to_string()
+                .to_ascii_lowercase()
+                .contains("x-request-id"),
+            "{err}"
+        );
     }
     assert!(server.requests().is_empty());
 }

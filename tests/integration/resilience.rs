@@ -10,7 +10,10 @@ use upsun_tests::Recorder;
 
 trait Posts: upsun::Api {
     #[upsun::endpoint(POST, "/things")]
-    async fn create_thing(&self, #[body] thing: &serde_json::Value) -> upsun::Result<serde_json::Value>;
+    async fn create_thing(
+        &self,
+        #[body] thing: &serde_json::Value,
+    ) -> upsun::Result<serde_json::Value>;
 }
 
 impl Posts for Client {}
@@ -45,7 +48,8 @@ fn hits(mock: &MockServer, method: &str, path: &str) -> usize {
 #[tokio::test]
 async fn a_connection_lost_after_sending_is_retried_for_get() {
     let mock = MockServer::start().await;
-    mock.on(Method::GET, "/users/me").respond(Fault::drop_connection());
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::drop_connection());
     let me = client(&mock).build().unwrap().current_user().await.unwrap();
     assert_eq!(me.id, mock.user_id());
     assert_eq!(hits(&mock, "GET", "/users/me"), 2);
@@ -54,7 +58,8 @@ async fn a_connection_lost_after_sending_is_retried_for_get() {
 #[tokio::test]
 async fn a_connection_lost_after_sending_is_not_retried_for_post() {
     let mock = MockServer::start().await;
-    mock.on(Method::POST, "/things").respond(Fault::drop_connection());
+    mock.on(Method::POST, "/things")
+        .respond(Fault::drop_connection());
     let err = client(&mock)
         .build()
         .unwrap()
@@ -68,7 +73,9 @@ async fn a_connection_lost_after_sending_is_not_retried_for_post() {
 #[tokio::test]
 async fn a_stalled_server_times_out_within_the_deadline() {
     let mock = MockServer::start().await;
-    mock.on(Method::GET, "/users/me").respond(Fault::delay(Duration::from_secs(30))).always();
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::delay(Duration::from_secs(30)))
+        .always();
     let client = client(&mock)
         .timeout(Duration::from_millis(200))
         .call_timeout(Duration::from_millis(700))
@@ -85,11 +92,15 @@ async fn a_stalled_server_times_out_within_the_deadline() {
 #[tokio::test]
 async fn a_huge_content_length_is_refused_unread() {
     let mock = MockServer::start().await;
-    mock.on(Method::GET, "/users/me").respond(Fault::oversized_body(10 << 30));
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::oversized_body(10 << 30));
     let client = client(&mock).retry(RetryPolicy::none()).build().unwrap();
     let started = Instant::now();
     let err = client.current_user().await.unwrap_err();
-    assert!(matches!(err, Error::TooLarge { limit } if limit == 16 << 20), "{err:?}");
+    assert!(
+        matches!(err, Error::TooLarge { limit } if limit == 16 << 20),
+        "{err:?}"
+    );
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 
@@ -108,7 +119,12 @@ async fn a_redirect_elsewhere_is_not_followed_and_gets_no_token() {
     mock.on(Method::GET, "/users/me").respond(
         Fault::status(307).header("Location", &format!("{}/users/me", elsewhere.base_url())),
     );
-    let err = client(&mock).build().unwrap().current_user().await.unwrap_err();
+    let err = client(&mock)
+        .build()
+        .unwrap()
+        .current_user()
+        .await
+        .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(307), "{err:?}");
     assert!(elsewhere.requests().is_empty(), "the redirect was followed");
 }
@@ -116,7 +132,9 @@ async fn a_redirect_elsewhere_is_not_followed_and_gets_no_token() {
 #[tokio::test]
 async fn an_outage_does_not_multiply_the_load() {
     let mock = MockServer::start().await;
-    mock.on(Method::GET, "/users/me").respond(Fault::status(503)).always();
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::status(503))
+        .always();
     let client = client(&mock).build().unwrap();
     let calls: Vec<_> = (0..50)
         .map(|_| {
@@ -128,16 +146,25 @@ async fn an_outage_does_not_multiply_the_load() {
         assert!(call.await.unwrap().is_err());
     }
     let requests = hits(&mock, "GET", "/users/me");
-    assert!(requests < 100, "{requests} requests for 50 calls: the budget did not hold");
+    assert!(
+        requests < 100,
+        "{requests} requests for 50 calls: the budget did not hold"
+    );
     assert!(requests > 50, "{requests}: nothing was retried");
 }
 
 #[tokio::test]
 async fn dropping_a_call_mid_backoff_sends_nothing_more() {
     let mock = MockServer::start().await;
-    mock.on(Method::GET, "/users/me").respond(Fault::status(503)).always();
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::status(503))
+        .always();
     let client = client(&mock)
-        .retry(RetryPolicy::default().base_delay(Duration::from_millis(400)).max_delay(Duration::from_millis(400)))
+        .retry(
+            RetryPolicy::default()
+                .base_delay(Duration::from_millis(400))
+                .max_delay(Duration::from_millis(400)),
+        )
         .build()
         .unwrap();
     let call = tokio::spawn(async move { client.current_user().await });
@@ -163,5 +190,9 @@ async fn a_chunked_body_is_cut_at_the_limit() {
         .unwrap();
     let err = client.list("a").await.unwrap_err();
     assert!(matches!(err, Error::TooLarge { limit: 4096 }), "{err:?}");
-    assert_eq!(client.list("b").await.unwrap(), vec![1, 2], "small chunked bodies still work");
+    assert_eq!(
+        client.list("b").await.unwrap(),
+        vec![1, 2],
+        "small chunked bodies still work"
+    );
 }

@@ -12,13 +12,24 @@ trait Calls: upsun::Api {
     async fn get_thing(&self, id: &str) -> upsun::Result<serde_json::Value>;
 
     #[upsun::endpoint(PATCH, "/things/<id>")]
-    async fn patch_thing(&self, id: &str, #[body] body: &serde_json::Value) -> upsun::Result<serde_json::Value>;
+    async fn patch_thing(
+        &self,
+        id: &str,
+        #[body] body: &serde_json::Value,
+    ) -> upsun::Result<serde_json::Value>;
 
     #[upsun::endpoint(PATCH, "/safe/<id>", idempotent)]
-    async fn patch_safe(&self, id: &str, #[body] body: &serde_json::Value) -> upsun::Result<serde_json::Value>;
+    async fn patch_safe(
+        &self,
+        id: &str,
+        #[body] body: &serde_json::Value,
+    ) -> upsun::Result<serde_json::Value>;
 
     #[upsun::endpoint(POST, "/things")]
-    async fn create_thing(&self, #[body] body: &serde_json::Value) -> upsun::Result<serde_json::Value>;
+    async fn create_thing(
+        &self,
+        #[body] body: &serde_json::Value,
+    ) -> upsun::Result<serde_json::Value>;
 }
 
 impl Calls for Client {}
@@ -59,7 +70,10 @@ async fn a_get_is_retried_through_two_503s() {
 #[tokio::test]
 async fn three_503s_end_the_call_after_three_requests() {
     let server = Recorder::start().await;
-    server.reply(unavailable()).reply(unavailable()).reply(unavailable());
+    server
+        .reply(unavailable())
+        .reply(unavailable())
+        .reply(unavailable());
     let err = client(&server, fast()).get_thing("a").await.unwrap_err();
     assert!(matches!(err, Error::Server(_)), "{err:?}");
     assert!(err.is_retryable());
@@ -70,7 +84,10 @@ async fn three_503s_end_the_call_after_three_requests() {
 async fn one_attempt_turns_retries_off() {
     let server = Recorder::start().await;
     server.reply(unavailable());
-    let err = client(&server, RetryPolicy::none()).get_thing("a").await.unwrap_err();
+    let err = client(&server, RetryPolicy::none())
+        .get_thing("a")
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
     assert_eq!(server.requests().len(), 1);
 }
@@ -79,7 +96,10 @@ async fn one_attempt_turns_retries_off() {
 async fn a_patch_is_not_repeated_after_a_503() {
     let server = Recorder::start().await;
     server.reply(unavailable());
-    let err = client(&server, fast()).patch_thing("a", &json!({"x": 1})).await.unwrap_err();
+    let err = client(&server, fast())
+        .patch_thing("a", &json!({"x": 1}))
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
     assert_eq!(server.requests().len(), 1);
 }
@@ -88,7 +108,10 @@ async fn a_patch_is_not_repeated_after_a_503() {
 async fn a_patch_declared_idempotent_is_retried_with_the_same_body() {
     let server = Recorder::start().await;
     server.reply(unavailable()).reply(ok());
-    client(&server, fast()).patch_safe("a", &json!({"x": 1})).await.unwrap();
+    client(&server, fast())
+        .patch_safe("a", &json!({"x": 1}))
+        .await
+        .unwrap();
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
     assert_eq!(requests[0].body, requests[1].body);
@@ -98,7 +121,10 @@ async fn a_patch_declared_idempotent_is_retried_with_the_same_body() {
 async fn a_409_is_never_retried() {
     let server = Recorder::start().await;
     server.reply(Reply::json(409, &json!({"error": "already exists"})));
-    let err = client(&server, fast()).create_thing(&json!({})).await.unwrap_err();
+    let err = client(&server, fast())
+        .create_thing(&json!({}))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Conflict(_)), "{err:?}");
     assert!(!err.is_retryable());
     assert_eq!(server.requests().len(), 1);
@@ -110,8 +136,15 @@ async fn a_429_is_retried_even_on_post_after_its_retry_after() {
     server.reply(Reply::json(429, &json!({"error": "slow down"})).header("Retry-After", "1"));
     server.reply(ok());
     let started = Instant::now();
-    client(&server, fast()).create_thing(&json!({})).await.unwrap();
-    assert!(started.elapsed() >= Duration::from_secs(1), "did not wait: {:?}", started.elapsed());
+    client(&server, fast())
+        .create_thing(&json!({}))
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "did not wait: {:?}",
+        started.elapsed()
+    );
     assert_eq!(server.requests().len(), 2);
 }
 
@@ -125,14 +158,20 @@ async fn a_retry_after_date_is_honoured() {
     let started = Instant::now();
     client(&server, fast()).get_thing("a").await.unwrap();
     // The date has a one-second resolution: at least one second must have passed.
-    assert!(started.elapsed() >= Duration::from_secs(1), "did not wait: {:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "did not wait: {:?}",
+        started.elapsed()
+    );
     assert_eq!(server.requests().len(), 2);
 }
 
 #[tokio::test]
 async fn a_retry_after_beyond_the_cap_fails_at_once_carrying_the_wait() {
     let server = Recorder::start().await;
-    server.reply(Reply::json(429, &json!({"error": "come back tomorrow"})).header("Retry-After", "86400"));
+    server.reply(
+        Reply::json(429, &json!({"error": "come back tomorrow"})).header("Retry-After", "86400"),
+    );
     let started = Instant::now();
     let err = client(&server, fast()).get_thing("a").await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -154,7 +193,11 @@ async fn a_garbage_retry_after_is_ignored() {
 #[tokio::test]
 async fn a_refused_connection_is_retried_then_reported() {
     // Bind then drop a listener: nothing listens on that port any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let client = Client::builder()
         .base_url(format!("http://127.0.0.1:{port}"))
         .access_token("t")

@@ -54,13 +54,22 @@ async fn update_user_sends_exactly_the_documented_request() {
     let request = server.only_request();
     assert_eq!(request.method, "PATCH");
     assert_eq!(request.target, format!("/users/{ID}"));
-    assert_eq!(request.header("authorization"), Some("Bearer test-access-token"));
+    assert_eq!(
+        request.header("authorization"),
+        Some("Bearer test-access-token")
+    );
     assert_eq!(request.header("accept"), Some("application/json"));
     assert_eq!(request.header("content-type"), Some("application/json"));
     let agent = request.header("user-agent").unwrap();
-    assert_eq!(agent, format!("upsun-sdk-rust@{}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        agent,
+        format!("upsun-sdk-rust@{}", env!("CARGO_PKG_VERSION"))
+    );
     // Unset fields are absent, not null.
-    assert_eq!(request.json(), json!({"first_name": "Ada", "country": "GB"}));
+    assert_eq!(
+        request.json(),
+        json!({"first_name": "Ada", "country": "GB"})
+    );
 
     assert_eq!(user.id, id());
     assert_eq!(user.first_name, "Ada");
@@ -74,7 +83,10 @@ async fn get_requests_carry_no_body_and_no_content_type() {
     server.reply(Reply::json(200, &user_json()));
     client(&server).current_user().await.unwrap();
     let request = server.only_request();
-    assert_eq!((request.method.as_str(), request.target.as_str()), ("GET", "/users/me"));
+    assert_eq!(
+        (request.method.as_str(), request.target.as_str()),
+        ("GET", "/users/me")
+    );
     assert_eq!(request.header("content-type"), None);
     assert!(request.body.is_empty());
 }
@@ -101,8 +113,14 @@ async fn a_user_agent_is_appended_and_a_path_prefix_kept() {
 #[tokio::test]
 async fn errors_keep_the_status_and_the_apis_message() {
     let server = Recorder::start().await;
-    server.reply(Reply::json(400, &json!({"error": "country: must be 2 characters"})));
-    server.reply(Reply::json(403, &json!({"error": "you may not update this user"})));
+    server.reply(Reply::json(
+        400,
+        &json!({"error": "country: must be 2 characters"}),
+    ));
+    server.reply(Reply::json(
+        403,
+        &json!({"error": "you may not update this user"}),
+    ));
     server.reply(Reply::empty(404));
     let client = client(&server);
     let update = UpdateUser::new().company("x");
@@ -111,11 +129,17 @@ async fn errors_keep_the_status_and_the_apis_message() {
     assert!(matches!(err, Error::BadRequest(_)), "{err:?}");
     assert_eq!(err.status(), Some(StatusCode::BAD_REQUEST));
     assert!(err.to_string().contains("400"), "{err}");
-    assert!(err.to_string().contains("country: must be 2 characters"), "{err}");
+    assert!(
+        err.to_string().contains("country: must be 2 characters"),
+        "{err}"
+    );
 
     let err = client.update_user(id(), &update).await.unwrap_err();
     assert!(matches!(err, Error::Forbidden(_)), "{err:?}");
-    assert!(err.to_string().contains("you may not update this user"), "{err}");
+    assert!(
+        err.to_string().contains("you may not update this user"),
+        "{err}"
+    );
 
     let err = client.update_user(id(), &update).await.unwrap_err();
     assert!(err.is_not_found(), "{err:?}");
@@ -142,9 +166,19 @@ async fn a_text_error_body_is_kept_cut_to_a_sane_length() {
 #[tokio::test]
 async fn malformed_json_is_a_decode_error_naming_the_type_and_the_body() {
     let server = Recorder::start().await;
-    server.reply(Reply::raw(200, "application/json", "{\"id\": \"not-a-uuid\""));
+    server.reply(Reply::raw(
+        200,
+        "application/json",
+        "{\"id\": \"not-a-uuid\"",
+    ));
     let err = client(&server).current_user().await.unwrap_err();
-    let Error::Decode { status, expected, snippet, .. } = &err else {
+    let Error::Decode {
+        status,
+        expected,
+        snippet,
+        ..
+    } = &err
+    else {
         panic!("expected a decode error, got {err:?}");
     };
     assert_eq!(*status, StatusCode::OK);

@@ -114,7 +114,9 @@ pub struct Recorder {
 impl Recorder {
     /// Binds 127.0.0.1 on a free port.
     pub async fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local addr");
         let shared = Arc::new(Mutex::new(Shared::default()));
         let task = tokio::spawn(accept_loop(listener, shared.clone()));
@@ -144,7 +146,11 @@ impl Recorder {
     /// The one request received; fails the test if there were none or several.
     pub fn only_request(&self) -> Recorded {
         let requests = self.requests();
-        assert_eq!(requests.len(), 1, "expected exactly one request, got {requests:#?}");
+        assert_eq!(
+            requests.len(),
+            1,
+            "expected exactly one request, got {requests:#?}"
+        );
         requests.into_iter().next().expect("one request")
     }
 }
@@ -202,7 +208,9 @@ async fn serve(stream: TcpStream, shared: Arc<Mutex<Shared>>) {
             reply.body
         };
         let stream = reader.get_mut();
-        if stream.write_all(head.as_bytes()).await.is_err() || stream.write_all(&body).await.is_err() {
+        if stream.write_all(head.as_bytes()).await.is_err()
+            || stream.write_all(&body).await.is_err()
+        {
             return;
         }
     }

@@ -27,7 +27,9 @@ impl ser::Error for QueryError {
 type Res = Result<(), QueryError>;
 
 fn refuse(what: &str) -> QueryError {
-    QueryError(format!("{what} has no place in a query; use a struct or a map of fields"))
+    QueryError(format!(
+        "{what} has no place in a query; use a struct or a map of fields"
+    ))
 }
 
 /// Methods of a `Serializer` that refuse their value.
@@ -56,10 +58,20 @@ impl<'a> ser::Serializer for Top<'a> {
     type SerializeStructVariant = Impossible<(), QueryError>;
 
     refuse!(
-        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
-        serialize_i64(i64), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32),
-        serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
-        serialize_str(&str), serialize_bytes(&[u8]),
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
         serialize_unit_variant(&'static str, u32, &'static str),
     );
 
@@ -112,7 +124,11 @@ impl<'a> ser::Serializer for Top<'a> {
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, QueryError> {
         Ok(Fields::new(self.out, None))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, QueryError> {
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, QueryError> {
         Ok(Fields::new(self.out, None))
     }
     fn serialize_struct_variant(
@@ -147,10 +163,7 @@ impl<'a> Fields<'a> {
             Some(prefix) => format!("{prefix}[{name}]"),
             None => name.to_owned(),
         };
-        value.serialize(Value {
-            out: self.out,
-            key,
-        })
+        value.serialize(Value { out: self.out, key })
     }
 }
 
@@ -190,7 +203,9 @@ fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String, QueryError> {
         Ok(serde_json::Value::String(s)) => Ok(s),
         Ok(serde_json::Value::Number(n)) => Ok(n.to_string()),
         Ok(serde_json::Value::Bool(b)) => Ok(b.to_string()),
-        _ => Err(QueryError("a query map key must be text or a number".into())),
+        _ => Err(QueryError(
+            "a query map key must be text or a number".into(),
+        )),
     }
 }
 
@@ -222,10 +237,21 @@ impl<'a> ser::Serializer for Value<'a> {
     type SerializeStructVariant = Impossible<(), QueryError>;
 
     scalars!(
-        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
-        serialize_i64(i64), serialize_i128(i128), serialize_u8(u8), serialize_u16(u16),
-        serialize_u32(u32), serialize_u64(u64), serialize_u128(u128), serialize_f32(f32),
-        serialize_f64(f64), serialize_char(char), serialize_str(&str),
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
     );
 
     fn serialize_bytes(self, _: &[u8]) -> Res {
@@ -257,7 +283,10 @@ impl<'a> ser::Serializer for Value<'a> {
         _: &'static str,
         _: &T,
     ) -> Res {
-        Err(QueryError(format!("`{}`: an enum variant with data has no place in a query", self.key)))
+        Err(QueryError(format!(
+            "`{}`: an enum variant with data has no place in a query",
+            self.key
+        )))
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, QueryError> {
         Ok(Items {
@@ -282,12 +311,19 @@ impl<'a> ser::Serializer for Value<'a> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleVariant, QueryError> {
-        Err(QueryError(format!("`{}`: an enum variant with data has no place in a query", self.key)))
+        Err(QueryError(format!(
+            "`{}`: an enum variant with data has no place in a query",
+            self.key
+        )))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, QueryError> {
         Ok(Fields::new(self.out, Some(self.key)))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, QueryError> {
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, QueryError> {
         Ok(Fields::new(self.out, Some(self.key)))
     }
     fn serialize_struct_variant(
@@ -297,7 +333,10 @@ impl<'a> ser::Serializer for Value<'a> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStructVariant, QueryError> {
-        Err(QueryError(format!("`{}`: an enum variant with data has no place in a query", self.key)))
+        Err(QueryError(format!(
+            "`{}`: an enum variant with data has no place in a query",
+            self.key
+        )))
     }
 }
 
