@@ -7,7 +7,7 @@
 //! this process and seeded with a few organizations. With `UPSUN_CLI_TOKEN` set it talks to the
 //! real API: it lists your organizations, and creates and at once deletes a token named
 //! `upsun-sdk-example`.
-#![allow(clippy::print_stdout)] // an example prints
+#![allow(clippy::print_stdout, clippy::print_stderr)] // an example prints
 
 use std::error::Error;
 
@@ -19,7 +19,17 @@ use upsun::query::Sort;
 use upsun::users::UsersApi;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn Error>> {
     // Keep the mock alive until the end of `main`: it stops when dropped.
     let (client, _mock) = if std::env::var_os("UPSUN_CLI_TOKEN").is_some() {
         println!("Using the Upsun API (UPSUN_CLI_TOKEN is set).");

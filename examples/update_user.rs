@@ -7,7 +7,7 @@
 //! this process: no account and no network needed. With `UPSUN_CLI_TOKEN` set (an API token from
 //! the Upsun console) it talks to the real API, and changes only the fields given on the command
 //! line, such as `company="Analytical Engines" country=GB`.
-#![allow(clippy::print_stdout)] // an example prints
+#![allow(clippy::print_stdout, clippy::print_stderr)] // an example prints
 
 use std::error::Error;
 
@@ -15,7 +15,17 @@ use upsun::Client;
 use upsun::users::{UpdateUser, User, UsersApi};
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn Error>> {
     let fields: Vec<(String, String)> = std::env::args()
         .skip(1)
         .map(|arg| match arg.split_once('=') {
