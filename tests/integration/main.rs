@@ -7,6 +7,7 @@ mod conformance;
 mod connections;
 mod extend;
 mod mfa;
+mod mock_users;
 mod org_profiles;
 mod organizations;
 mod phone_numbers;
