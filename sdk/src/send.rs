@@ -226,7 +226,7 @@ impl Inner {
                 after: if sent {
                     self.attempt_timeout
                 } else {
-                    Duration::ZERO
+                    self.connect_timeout
                 },
             }
         } else {
