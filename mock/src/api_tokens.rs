@@ -27,9 +27,10 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::http::decoded;
 use crate::state::{Shared, lock};
 use crate::users::body::JsonBody;
-use crate::users::{decoded, target_user};
+use crate::users::target_user;
 
 /// An API token as the API's `ApiToken` schema serializes it.
 #[derive(Debug, Clone, Serialize)]

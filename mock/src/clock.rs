@@ -34,6 +34,15 @@ impl Clock {
     }
 }
 
+/// `now`, or just after `previous` if the clock has not moved past it: an update always shows.
+pub(crate) fn later_than(previous: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    if now > previous {
+        now
+    } else {
+        previous + TimeDelta::microseconds(1)
+    }
+}
+
 /// `duration` as a [`TimeDelta`], saturating for absurd values.
 pub(crate) fn delta(duration: Duration) -> TimeDelta {
     TimeDelta::from_std(duration).unwrap_or(TimeDelta::MAX)

@@ -21,8 +21,9 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::http::decoded;
 use crate::state::{Shared, lock, seed_user};
-use crate::users::{decoded, target_user};
+use crate::users::target_user;
 
 /// A connection as the API's `Connection` schema serializes it.
 #[derive(Debug, Clone, Serialize)]

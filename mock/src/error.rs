@@ -1,7 +1,8 @@
-//! The two error bodies the mock answers with.
+//! The three error bodies the mock answers with.
 //!
-//! - The API's own `Error` schema, `{"error": "..."}`, for every route under the API
+//! - The API's own `Error` schema, `{"error": "..."}`, for most routes under the API
 //!   ([`ApiError`]).
+//! - `application/problem+json` (RFC 9457), for the organization routes ([`Problem`]).
 //! - The OAuth 2.0 error body (RFC 6749 §5.2), `{"error": "invalid_grant", "error_description":
 //!   "..."}`, for `POST /oauth2/token` ([`OAuthError`]).
 
@@ -72,6 +73,78 @@ impl IntoResponse for ApiError {
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, challenge);
         }
+        response
+    }
+}
+
+/// An error answered as `application/problem+json`:
+/// `{"type": "about:blank", "title": <reason phrase>, "status": <code>, "detail": <message>}`.
+///
+/// It converts from and into [`ApiError`] (status and message kept), so the helpers shared by
+/// every area, which answer an `ApiError`, serve the organization routes too.
+#[derive(Debug, Clone)]
+pub(crate) struct Problem {
+    status: StatusCode,
+    detail: String,
+}
+
+impl Problem {
+    /// Any status with a detail message.
+    pub(crate) fn new(status: StatusCode, detail: impl Into<String>) -> Self {
+        Problem {
+            status,
+            detail: detail.into(),
+        }
+    }
+
+    /// 400: the detail names the field.
+    pub(crate) fn bad_request(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, detail)
+    }
+
+    /// 403: the caller may not do this.
+    pub(crate) fn forbidden(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, detail)
+    }
+
+    /// 404: no such resource.
+    pub(crate) fn not_found(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, detail)
+    }
+
+    /// 409: a conflicting state, such as a name already taken.
+    pub(crate) fn conflict(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, detail)
+    }
+}
+
+/// The same error in the API's plain `Error` schema, for the routes that use it.
+impl From<Problem> for ApiError {
+    fn from(problem: Problem) -> Self {
+        ApiError::new(problem.status, problem.detail)
+    }
+}
+
+/// The same error as a problem; a `WWW-Authenticate` challenge is not kept.
+impl From<ApiError> for Problem {
+    fn from(error: ApiError) -> Self {
+        Problem::new(error.status, error.message)
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let body = json!({
+            "type": "about:blank",
+            "title": self.status.canonical_reason().unwrap_or("Error"),
+            "status": self.status.as_u16(),
+            "detail": self.detail,
+        });
+        let mut response = (self.status, Json(body)).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         response
     }
 }

@@ -96,7 +96,9 @@
 //!
 //! One module per API area (`users.rs` + `users/`, `auth.rs`), each exposing `routes()`, merged
 //! in `serve.rs`. State lives in `state.rs` (users) and `tokens.rs` (credentials); routes
-//! authenticate with the `auth::Caller` extractor and fail with `error::ApiError`.
+//! authenticate with the `auth::Caller` extractor and fail with `error::ApiError` (or
+//! `error::Problem`). What every area reads from a request (path, headers, JSON body, common
+//! field rules) is in `http.rs`; `clock::later_than` moves an `updated_at` forward.
 
 #![deny(missing_docs)]
 
@@ -106,6 +108,7 @@ mod clock;
 mod connections;
 mod error;
 mod faults;
+mod http;
 mod journal;
 mod mfa;
 mod organizations;

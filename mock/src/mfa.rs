@@ -22,7 +22,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
@@ -32,7 +32,9 @@ use uuid::Uuid;
 use crate::MockServer;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::http::{check_json, decoded};
 use crate::state::{Shared, lock};
+use crate::users::{target_user, user_id};
 
 /// The one passcode the mock accepts to confirm a TOTP enrollment.
 pub const TOTP_PASSCODE: &str = "123456";
@@ -147,11 +149,7 @@ async fn withdraw_enrollment(
     caller: Caller,
     segment: Result<Path<String>, PathRejection>,
 ) -> Result<StatusCode, ApiError> {
-    let id = user_id(segment)?;
-    caller.check_access(id)?;
-    if lock(&shared.store).user(id).is_none() {
-        return Err(ApiError::not_found(format!("no user has the ID {id}")));
-    }
+    let id = target_user(&shared, &caller, &decoded(segment)?)?;
     let mut store = lock(&shared.mfa);
     if !store.is_enrolled(id) {
         return Err(not_enrolled());
@@ -183,7 +181,7 @@ fn own_user(
     caller: &Caller,
     segment: Result<Path<String>, PathRejection>,
 ) -> Result<Uuid, ApiError> {
-    let id = user_id(segment)?;
+    let id = user_id(&decoded(segment)?)?;
     if id == caller.user_id {
         Ok(id)
     } else {
@@ -191,13 +189,6 @@ fn own_user(
             "only user {id} may manage its own multi-factor authentication"
         )))
     }
-}
-
-fn user_id(segment: Result<Path<String>, PathRejection>) -> Result<Uuid, ApiError> {
-    let Path(segment) =
-        segment.map_err(|rejection| ApiError::bad_request(format!("invalid path: {rejection}")))?;
-    Uuid::parse_str(&segment)
-        .map_err(|_| ApiError::not_found(format!("no user has the ID {segment:?}")))
 }
 
 fn not_enrolled() -> ApiError {
@@ -222,30 +213,6 @@ fn confirmation(body: &[u8]) -> Result<(String, String), ApiError> {
                 .collect();
             Err(ApiError::bad_request(problems.join("; ")))
         }
-    }
-}
-
-/// A body must be sent as JSON: 415 otherwise.
-fn check_json(headers: &HeaderMap) -> Result<(), ApiError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    if essence == "application/json" || essence.ends_with("+json") {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!(
-                "the body must be JSON (`Content-Type: application/json`), got {content_type:?}"
-            ),
-        ))
     }
 }
 

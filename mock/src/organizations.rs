@@ -14,7 +14,6 @@ mod body;
 mod list;
 mod mfa;
 pub(crate) mod model;
-mod problem;
 mod profiles;
 pub(crate) mod store;
 #[cfg(test)]
@@ -25,22 +24,24 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use self::body::{CreateBody, UpdateBody, name_from_label};
 use self::list::{ListQuery, ORG_FIELDS, USER_ORG_FIELDS};
 use self::model::{NewOrganization, Organization, OrganizationStatus};
-pub(crate) use self::problem::Problem;
 pub(crate) use self::store::Store;
 use crate::MockServer;
 use crate::auth::Caller;
+use crate::clock::later_than;
+pub(crate) use crate::error::Problem;
+use crate::http::{base_url, check_json, decoded};
 use crate::state::{Shared, lock};
+use crate::users::target_user;
 
 /// The routes of the Organizations, Profiles and organization MFA areas.
 pub(crate) fn routes() -> Router<Arc<Shared>> {
@@ -116,16 +117,7 @@ async fn list_user_organizations(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, Problem> {
-    let segment = decoded(segment)?;
-    let user_id = Uuid::parse_str(&segment)
-        .ok()
-        .filter(|id| lock(&shared.store).user(*id).is_some())
-        .ok_or_else(|| Problem::not_found(format!("no user has the ID {segment:?}")))?;
-    caller.check_access(user_id).map_err(|_| {
-        Problem::forbidden(format!(
-            "the access token's user may not list the organizations of user {user_id}"
-        ))
-    })?;
+    let user_id = target_user(&shared, &caller, &decoded(segment)?)?;
     let query = ListQuery::parse(raw.as_deref(), USER_ORG_FIELDS)?;
     let store = lock(&shared.organizations);
     let base = format!("{}/users/{user_id}/organizations", base_url(&headers));
@@ -205,8 +197,7 @@ async fn get_organization(
 ) -> Result<Json<Value>, Problem> {
     let segment = decoded(segment)?;
     let store = lock(&shared.organizations);
-    let record = store.find(&segment, true)?;
-    record.check_read(&caller)?;
+    let record = store.readable(&segment, &caller)?;
     Ok(Json(org_json(&record.org, &headers)))
 }
 
@@ -221,7 +212,7 @@ async fn update_organization(
     let segment = decoded(segment)?;
     let now = shared.now();
     let mut store = lock(&shared.organizations);
-    store.find(&segment, false)?.check_manage(&caller)?;
+    store.manageable(&segment, &caller)?;
     check_json(&headers)?;
     let update = UpdateBody::parse(&body)?;
     if let Some(name) = &update.name {
@@ -270,8 +261,7 @@ async fn delete_organization(
     let segment = decoded(segment)?;
     let now = shared.now();
     let mut store = lock(&shared.organizations);
-    let record = store.find_mut(&segment, false)?;
-    record.check_manage(&caller)?;
+    let record = store.manageable(&segment, &caller)?;
     record.org.status = OrganizationStatus::Deleted;
     record.org.updated_at = later_than(record.org.updated_at, now);
     Ok(StatusCode::NO_CONTENT)
@@ -291,55 +281,6 @@ fn org_json(org: &Organization, headers: &HeaderMap) -> Value {
         "mfa-enforcement": { "href": format!("{href}/mfa-enforcement") },
     });
     value
-}
-
-/// The path segment, percent-decoded by the router.
-fn decoded(segment: Result<Path<String>, PathRejection>) -> Result<String, Problem> {
-    segment
-        .map(|Path(segment)| segment)
-        .map_err(|rejection| Problem::bad_request(format!("invalid path: {rejection}")))
-}
-
-/// `http://` and the request's `Host`: the mock's own base URL as the client reached it.
-fn base_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok())
-        .unwrap_or("localhost");
-    format!("http://{host}")
-}
-
-/// A body must be sent as JSON (`application/json` or any `+json` type): 415 otherwise.
-fn check_json(headers: &HeaderMap) -> Result<(), Problem> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    if essence == "application/json" || essence.ends_with("+json") {
-        Ok(())
-    } else {
-        Err(Problem::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!(
-                "the body must be JSON (`Content-Type: application/json`), got {content_type:?}"
-            ),
-        ))
-    }
-}
-
-/// `now`, or just after `previous` if the clock has not moved past it: an update always shows.
-fn later_than(previous: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
-    if now > previous {
-        now
-    } else {
-        previous + TimeDelta::microseconds(1)
-    }
 }
 
 /// Seeding and reading organizations, for tests.

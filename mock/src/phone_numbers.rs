@@ -24,9 +24,10 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::http::decoded;
 use crate::state::{Shared, lock};
 use crate::users::body::JsonBody;
-use crate::users::{decoded, target_user};
+use crate::users::target_user;
 
 /// The verification code the mock accepts for every session.
 pub const PHONE_VERIFICATION_CODE: &str = "123456";

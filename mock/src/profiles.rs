@@ -27,17 +27,20 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{DateTime, TimeDelta, Utc};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+pub(crate) use self::model::{ADDRESS_FIELDS, EURO_AREA};
 use self::model::{Address, AddressWithMetadata, Extras, Picture, Profile};
 use self::patch::{AddressPatch, ProfilePatch};
 use crate::auth::Caller;
+use crate::clock::later_than;
 use crate::error::ApiError;
+use crate::http::{base_url, check_json, decoded};
 use crate::state::{Shared, lock};
 use crate::users::model::User;
+use crate::users::{check_username_free, no_such_user, target_user};
 
 /// Every byte outside RFC 3986's unreserved set, for the file name in a picture's URL.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
@@ -138,17 +141,7 @@ async fn update_profile(
     let now = shared.now();
     let mut users = lock(&shared.store);
     if let Some(wanted) = patch.text("username") {
-        let namespace = users.user(id).map(|user| user.namespace.clone());
-        let taken = users.users().any(|other| {
-            other.id != id
-                && other.username == wanted
-                && Some(&other.namespace) == namespace.as_ref()
-        });
-        if taken {
-            return Err(ApiError::bad_request(format!(
-                "`username` {wanted:?} is already taken"
-            )));
-        }
+        check_username_free(&users, id, wanted)?;
     }
     let mut guard = lock(&shared.profiles);
     let store = &mut *guard;
@@ -335,61 +328,9 @@ fn target(
     caller: &Caller,
     segment: Result<Path<String>, PathRejection>,
 ) -> Result<User, ApiError> {
-    let segment = segment
-        .map(|Path(segment)| segment)
-        .map_err(|rejection| ApiError::bad_request(format!("invalid path: {rejection}")))?;
-    let id = Uuid::parse_str(&segment)
-        .map_err(|_| ApiError::not_found(format!("no user has the ID {segment:?}")))?;
-    let user = lock(&shared.store)
+    let id = target_user(shared, caller, &decoded(segment)?)?;
+    lock(&shared.store)
         .user(id)
         .cloned()
-        .ok_or_else(|| no_such_user(id))?;
-    caller.check_access(id)?;
-    Ok(user)
-}
-
-fn no_such_user(id: Uuid) -> ApiError {
-    ApiError::not_found(format!("no user has the ID {id}"))
-}
-
-/// `http://` and the request's `Host`: the mock's own base URL as the client reached it.
-fn base_url(headers: &HeaderMap) -> String {
-    headers
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok())
-        .map(|host| format!("http://{host}"))
-        .unwrap_or_default()
-}
-
-/// A body must be sent as JSON (`application/json` or any `+json` type): 415 otherwise.
-fn check_json(headers: &HeaderMap) -> Result<(), ApiError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    if essence == "application/json" || essence.ends_with("+json") {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!(
-                "the body must be JSON (`Content-Type: application/json`), got {content_type:?}"
-            ),
-        ))
-    }
-}
-
-/// `now`, or just after `previous` if the clock has not moved past it: an update always shows.
-fn later_than(previous: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
-    if now > previous {
-        now
-    } else {
-        previous + TimeDelta::microseconds(1)
-    }
+        .ok_or_else(|| no_such_user(id))
 }

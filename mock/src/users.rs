@@ -19,17 +19,18 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
 
 use self::model::User;
 use self::patch::UserPatch;
 use crate::auth::Caller;
+use crate::clock::later_than;
 use crate::error::ApiError;
-use crate::state::{Shared, lock};
+use crate::http::{check_json, decoded};
+use crate::state::{Shared, Store, lock};
 
 /// The Users area's routes.
 ///
@@ -97,27 +98,13 @@ async fn update_user(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<User>, ApiError> {
-    let id = user_id(&decoded(segment)?)?;
-    if lock(&shared.store).user(id).is_none() {
-        return Err(no_such_user(id));
-    }
-    caller.check_access(id)?;
+    let id = target_user(&shared, &caller, &decoded(segment)?)?;
     check_json(&headers)?;
     let patch = UserPatch::parse(&body)?;
     let now = shared.now();
     let mut store = lock(&shared.store);
     if let Some(wanted) = &patch.username {
-        let namespace = store.user(id).map(|user| user.namespace.clone());
-        let taken = store.users().any(|other| {
-            other.id != id
-                && &other.username == wanted
-                && Some(&other.namespace) == namespace.as_ref()
-        });
-        if taken {
-            return Err(ApiError::bad_request(format!(
-                "`username` {wanted:?} is already taken"
-            )));
-        }
+        check_username_free(&store, id, wanted)?;
     }
     let user = store.user_mut(id).ok_or_else(|| no_such_user(id))?;
     patch.apply(user);
@@ -140,52 +127,28 @@ pub(crate) fn target_user(
     Ok(id)
 }
 
-/// The path parameters, percent-decoded by the router.
-pub(crate) fn decoded<T>(segment: Result<Path<T>, PathRejection>) -> Result<T, ApiError> {
-    segment
-        .map(|Path(segment)| segment)
-        .map_err(|rejection| ApiError::bad_request(format!("invalid path: {rejection}")))
+/// 400 if a user other than `id`, in `id`'s namespace, already has the username `wanted`.
+pub(crate) fn check_username_free(store: &Store, id: Uuid, wanted: &str) -> Result<(), ApiError> {
+    let namespace = store.user(id).map(|user| user.namespace.clone());
+    let taken = store.users().any(|other| {
+        other.id != id && other.username == wanted && Some(&other.namespace) == namespace.as_ref()
+    });
+    if taken {
+        Err(ApiError::bad_request(format!(
+            "`username` {wanted:?} is already taken"
+        )))
+    } else {
+        Ok(())
+    }
 }
 
 /// A `{user_id}` must be a UUID; anything else names no user.
-fn user_id(segment: &str) -> Result<Uuid, ApiError> {
+pub(crate) fn user_id(segment: &str) -> Result<Uuid, ApiError> {
     Uuid::parse_str(segment)
         .map_err(|_| ApiError::not_found(format!("no user has the ID {segment:?}")))
 }
 
-fn no_such_user(id: Uuid) -> ApiError {
+/// The 404 for a user ID that names no user.
+pub(crate) fn no_such_user(id: Uuid) -> ApiError {
     ApiError::not_found(format!("no user has the ID {id}"))
-}
-
-/// A body must be sent as JSON (`application/json` or any `+json` type): 415 otherwise.
-pub(crate) fn check_json(headers: &HeaderMap) -> Result<(), ApiError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    if essence == "application/json" || essence.ends_with("+json") {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!(
-                "the body must be JSON (`Content-Type: application/json`), got {content_type:?}"
-            ),
-        ))
-    }
-}
-
-/// `now`, or just after `previous` if the clock has not moved past it: an update always shows.
-pub(crate) fn later_than(previous: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
-    if now > previous {
-        now
-    } else {
-        previous + TimeDelta::microseconds(1)
-    }
 }

@@ -20,9 +20,9 @@ mod models;
 
 use crate::endpoint;
 
-pub use self::models::{
-    CustomerType, OrgAddress, OrgProfile, ProfileType, UpdateOrgAddress, UpdateOrgProfile,
-};
+pub use self::models::{CustomerType, OrgAddress, OrgProfile, UpdateOrgAddress, UpdateOrgProfile};
+/// Whose profile it is: the schema, and so this type, is shared with user profiles.
+pub use crate::profiles::ProfileType;
 
 /// The calls of the Profiles area, implemented for [`Client`](crate::Client).
 ///

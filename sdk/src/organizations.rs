@@ -38,8 +38,6 @@ pub use self::queries::{
     ListOrganizations, ListUserOrganizations, OrganizationFilters, UserOrganizationFilters,
 };
 
-pub(crate) use self::models::{country_code, email_address};
-
 /// The calls of the Organizations area, implemented for [`Client`](crate::Client).
 ///
 /// Bring the trait into scope to call them: `use upsun::organizations::OrganizationsApi;`.

@@ -32,7 +32,12 @@ fn same(sdk: &User, mock: &upsun_mock::User) {
     assert_eq!(sdk.email_verified, mock.email_verified);
     assert_eq!(
         (&sdk.first_name, &sdk.last_name, &sdk.company, &sdk.country),
-        (&mock.first_name, &mock.last_name, &mock.company, &mock.country)
+        (
+            &mock.first_name,
+            &mock.last_name,
+            &mock.company,
+            &mock.country
+        )
     );
     assert_eq!(sdk.updated_at, mock.updated_at);
     assert_eq!(sdk.consented_at, mock.consented_at);
@@ -66,8 +71,17 @@ async fn every_users_answer_decodes_into_the_sdk_user() {
         let id = added.user.id;
         let by_id = client.get_user(id).await.unwrap();
         same(&by_id, &added.user);
-        same(&client.get_user_by_email(&added.user.email).await.unwrap(), &added.user);
-        same(&client.get_user_by_username(&added.user.username).await.unwrap(), &added.user);
+        same(
+            &client.get_user_by_email(&added.user.email).await.unwrap(),
+            &added.user,
+        );
+        same(
+            &client
+                .get_user_by_username(&added.user.username)
+                .await
+                .unwrap(),
+            &added.user,
+        );
         let own = self::client(&mock, &added.access_token);
         same(&own.current_user().await.unwrap(), &added.user);
         let updated = own
@@ -93,10 +107,17 @@ async fn the_mock_refuses_what_the_api_refuses() {
         (json!({"username": ""}), "username"),
     ] {
         let err = client.patch_raw(me, &body).await.unwrap_err();
-        assert_eq!(err.status(), Some(StatusCode::BAD_REQUEST), "{body}: {err:?}");
+        assert_eq!(
+            err.status(),
+            Some(StatusCode::BAD_REQUEST),
+            "{body}: {err:?}"
+        );
         assert!(err.to_string().contains(field), "{body}: {err}");
     }
-    let err = client.patch_raw(me, &json!(["not", "an", "object"])).await.unwrap_err();
+    let err = client
+        .patch_raw(me, &json!(["not", "an", "object"]))
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::BAD_REQUEST), "{err:?}");
     assert_eq!(mock.user(me).unwrap().country, "GB", "nothing was applied");
 
@@ -128,5 +149,8 @@ async fn malformed_json_is_a_400_with_the_apis_error_body() {
     stream.read_to_string(&mut answer).await.unwrap();
     assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
     let json: Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
-    assert!(json["error"].as_str().is_some_and(|m| !m.is_empty()), "{json}");
+    assert!(
+        json["error"].as_str().is_some_and(|m| !m.is_empty()),
+        "{json}"
+    );
 }

@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::model::OrganizationType;
-use super::problem::Problem;
+use crate::error::Problem;
+use crate::http::{country_rule, email_rule, json_object, kind, not_blank_rule};
 
 /// The body of `POST /organizations`.
 #[derive(Debug, Default)]
@@ -42,14 +43,7 @@ pub(crate) struct Fields {
 impl Fields {
     /// Parses a JSON object body and refuses any key outside `allowed`.
     pub(crate) fn parse(body: &[u8], allowed: &[&str]) -> Result<Fields, Problem> {
-        let value: Value = serde_json::from_slice(body)
-            .map_err(|err| Problem::bad_request(format!("the body is not valid JSON: {err}")))?;
-        let Value::Object(object) = value else {
-            return Err(Problem::bad_request(format!(
-                "the body must be a JSON object, not {}",
-                kind(&value)
-            )));
-        };
+        let object = json_object(body)?;
         let problems = object
             .keys()
             .filter(|key| !allowed.contains(&key.as_str()))
@@ -114,7 +108,7 @@ impl CreateBody {
                 "security_contact",
             ],
         )?;
-        let label = fields.checked("label", label_rule);
+        let label = fields.checked("label", not_blank_rule);
         if label.is_none() && !fields.object.contains_key("label") {
             fields.problems.push("`label` is required".to_owned());
         }
@@ -151,7 +145,7 @@ impl UpdateBody {
         )?;
         let update = UpdateBody {
             name: fields.checked("name", name_rule),
-            label: fields.checked("label", label_rule),
+            label: fields.checked("label", not_blank_rule),
             country: fields.checked("country", |text| {
                 if text.is_empty() {
                     Ok(())
@@ -159,13 +153,7 @@ impl UpdateBody {
                     country_rule(text)
                 }
             }),
-            billing_profile_id: fields.checked("billing_profile_id", |text| {
-                if text.trim().is_empty() {
-                    Err("must not be empty".to_owned())
-                } else {
-                    Ok(())
-                }
-            }),
+            billing_profile_id: fields.checked("billing_profile_id", not_blank_rule),
             security_contact: fields.checked("security_contact", |text| {
                 if text.is_empty() {
                     Ok(())
@@ -192,14 +180,6 @@ pub(crate) fn name_rule(text: &str) -> Result<(), String> {
     }
 }
 
-fn label_rule(text: &str) -> Result<(), String> {
-    if text.trim().is_empty() {
-        Err("must not be empty".to_owned())
-    } else {
-        Ok(())
-    }
-}
-
 fn type_rule(text: &str) -> Result<(), String> {
     match text {
         "fixed" | "flexible" => Ok(()),
@@ -211,29 +191,6 @@ fn uuid_rule(text: &str) -> Result<(), String> {
     Uuid::parse_str(text)
         .map(|_| ())
         .map_err(|_| format!("must be a UUID, got {text:?}"))
-}
-
-/// Exactly two ASCII letters (ISO 3166-1 alpha-2).
-pub(crate) fn country_rule(text: &str) -> Result<(), String> {
-    if text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(())
-    } else {
-        Err(format!(
-            "must be a 2-letter country code (ISO 3166-1 alpha-2), got {text:?}"
-        ))
-    }
-}
-
-/// `local@domain`, both non-empty, no whitespace.
-pub(crate) fn email_rule(text: &str) -> Result<(), String> {
-    let shaped = text.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && !domain.is_empty() && !domain.contains('@')
-    });
-    if shaped && !text.chars().any(char::is_whitespace) {
-        Ok(())
-    } else {
-        Err(format!("must be an email address, got {text:?}"))
-    }
 }
 
 /// A machine name made from a label: `Acme Corp!` becomes `acme-corp`.
@@ -252,18 +209,6 @@ pub(crate) fn name_from_label(label: &str) -> String {
         "org".to_owned()
     } else {
         name.to_owned()
-    }
-}
-
-/// "a number", "null", ... for error messages.
-pub(crate) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -15,8 +15,8 @@
 use chrono::{DateTime, Utc};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::problem::Problem;
 use super::store::OrgRecord;
+use crate::error::Problem;
 
 /// How many organizations a page holds when `page[size]` is not given.
 pub(crate) const DEFAULT_PAGE_SIZE: usize = 10;

@@ -18,11 +18,10 @@ use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::body::kind;
-use super::{Problem, check_json, decoded};
 use crate::MockServer;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::http::{check_json, decoded, json_object, kind};
 use crate::state::{Shared, lock};
 
 /// `GET /organizations/{organization_id}/mfa-enforcement` (or `name=<name>`).
@@ -31,14 +30,9 @@ pub(super) async fn get_enforcement(
     caller: Caller,
     segment: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let segment = decoded(segment).map_err(Problem::into_api_error)?;
+    let segment = decoded(segment)?;
     let store = lock(&shared.organizations);
-    let record = store
-        .find(&segment, true)
-        .map_err(Problem::into_api_error)?;
-    record
-        .check_read(&caller)
-        .map_err(Problem::into_api_error)?;
+    let record = store.readable(&segment, &caller)?;
     Ok(Json(json!({ "enforce_mfa": record.enforce_mfa })))
 }
 
@@ -66,14 +60,9 @@ fn set_enforcement(
     segment: Result<Path<String>, PathRejection>,
     enforce: bool,
 ) -> Result<StatusCode, ApiError> {
-    let segment = decoded(segment).map_err(Problem::into_api_error)?;
+    let segment = decoded(segment)?;
     let mut store = lock(&shared.organizations);
-    let record = store
-        .find_mut(&segment, false)
-        .map_err(Problem::into_api_error)?;
-    record
-        .check_manage(caller)
-        .map_err(Problem::into_api_error)?;
+    let record = store.manageable(&segment, caller)?;
     record.enforce_mfa = enforce;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -86,21 +75,16 @@ pub(super) async fn remind(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    let segment = decoded(segment).map_err(Problem::into_api_error)?;
-    lock(&shared.organizations)
-        .find(&segment, false)
-        .and_then(|record| record.check_manage(&caller))
-        .map_err(Problem::into_api_error)?;
-    check_json(&headers).map_err(Problem::into_api_error)?;
+    let segment = decoded(segment)?;
+    lock(&shared.organizations).manageable(&segment, &caller)?;
+    check_json(&headers)?;
     let user_ids = user_ids(&body)?;
     let enrolled: Vec<bool> = {
         let totp = lock(&shared.mfa);
         user_ids.iter().map(|id| totp.is_enrolled(*id)).collect()
     };
     let mut store = lock(&shared.organizations);
-    let record = store
-        .find_mut(&segment, false)
-        .map_err(Problem::into_api_error)?;
+    let record = store.find_mut(&segment, false)?;
     let mut outcome = Map::new();
     for (id, enrolled) in user_ids.into_iter().zip(enrolled) {
         let (code, message) = if !record.is_member(id) {
@@ -119,14 +103,7 @@ pub(super) async fn remind(
 /// `{"user_ids": [uuid, ...]}` with at least one ID.
 fn user_ids(body: &[u8]) -> Result<Vec<Uuid>, ApiError> {
     let bad = |why: String| ApiError::bad_request(why);
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|err| bad(format!("the body is not valid JSON: {err}")))?;
-    let Some(object) = value.as_object() else {
-        return Err(bad(format!(
-            "the body must be a JSON object, not {}",
-            kind(&value)
-        )));
-    };
+    let object = json_object(body)?;
     if let Some(key) = object.keys().find(|key| *key != "user_ids") {
         return Err(bad(format!(
             "unknown field `{key}`; the fields are user_ids"

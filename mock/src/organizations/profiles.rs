@@ -15,10 +15,13 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use serde_json::{Map, Value, json};
 
-use super::body::{Fields, country_rule, email_rule};
+use super::Problem;
+use super::body::Fields;
 use super::store::OrgRecord;
-use super::{Problem, check_json, decoded, later_than};
 use crate::auth::Caller;
+use crate::clock::later_than;
+use crate::http::{check_json, country_rule, decoded, email_rule, http_uri_rule};
+use crate::profiles::{ADDRESS_FIELDS, EURO_AREA};
 use crate::state::{Shared, lock};
 
 /// The fields `PATCH .../profile` may set.
@@ -32,20 +35,6 @@ const PROFILE_FIELDS: &[&str] = &[
     "billing_contact",
 ];
 
-/// The fields of an address, in the schema's order.
-const ADDRESS_FIELDS: &[&str] = &[
-    "country",
-    "name_line",
-    "premise",
-    "sub_premise",
-    "thoroughfare",
-    "administrative_area",
-    "sub_administrative_area",
-    "locality",
-    "dependent_locality",
-    "postal_code",
-];
-
 /// The customer types accepted: the answer schema's, and the update schema's spellings
 /// (`indvidual` sic, `company`).
 const CUSTOMER_TYPES: &[&str] = &[
@@ -56,11 +45,6 @@ const CUSTOMER_TYPES: &[&str] = &[
     "government",
 ];
 
-const EURO_AREA: &[&str] = &[
-    "AT", "BE", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
-    "PT", "SK", "SI", "ES",
-];
-
 /// `GET /organizations/{organization_id}/profile` (or `name=<name>`).
 pub(super) async fn get_profile(
     State(shared): State<Arc<Shared>>,
@@ -69,9 +53,7 @@ pub(super) async fn get_profile(
 ) -> Result<Json<Value>, Problem> {
     let segment = decoded(segment)?;
     let store = lock(&shared.organizations);
-    let record = store.find(&segment, true)?;
-    record.check_read(&caller)?;
-    Ok(Json(profile_json(record)))
+    Ok(Json(profile_json(store.readable(&segment, &caller)?)))
 }
 
 /// `PATCH /organizations/{organization_id}/profile`.
@@ -85,8 +67,7 @@ pub(super) async fn update_profile(
     let segment = decoded(segment)?;
     let now = shared.now();
     let mut store = lock(&shared.organizations);
-    let record = store.find_mut(&segment, false)?;
-    record.check_manage(&caller)?;
+    let record = store.manageable(&segment, &caller)?;
     check_json(&headers)?;
     let mut fields = Fields::parse(&body, PROFILE_FIELDS)?;
     let mut sent = Map::new();
@@ -115,9 +96,7 @@ pub(super) async fn get_address(
 ) -> Result<Json<Value>, Problem> {
     let segment = decoded(segment)?;
     let store = lock(&shared.organizations);
-    let record = store.find(&segment, true)?;
-    record.check_read(&caller)?;
-    Ok(Json(address_json(record)))
+    Ok(Json(address_json(store.readable(&segment, &caller)?)))
 }
 
 /// `PATCH /organizations/{organization_id}/address`.
@@ -130,20 +109,19 @@ pub(super) async fn update_address(
 ) -> Result<Json<Value>, Problem> {
     let segment = decoded(segment)?;
     let mut store = lock(&shared.organizations);
-    let record = store.find_mut(&segment, false)?;
-    record.check_manage(&caller)?;
+    let record = store.manageable(&segment, &caller)?;
     check_json(&headers)?;
-    let mut fields = Fields::parse(&body, ADDRESS_FIELDS)?;
+    let mut fields = Fields::parse(&body, &ADDRESS_FIELDS)?;
     let mut sent = Map::new();
     for field in ADDRESS_FIELDS {
-        let value = match *field {
+        let value = match field {
             "country" => fields
                 .checked(field, country_rule)
                 .map(|c| c.to_ascii_uppercase()),
             _ => fields.string(field),
         };
         if let Some(value) = value {
-            sent.insert((*field).to_owned(), Value::String(value));
+            sent.insert(field.to_owned(), Value::String(value));
         }
     }
     let sent = fields.finish(sent)?;
@@ -207,22 +185,6 @@ fn customer_type_rule(text: &str) -> Result<(), String> {
             "must be one of {}, got {text:?}",
             CUSTOMER_TYPES.join(", ")
         ))
-    }
-}
-
-/// An absolute `http(s)://host...` URI without whitespace.
-fn http_uri_rule(text: &str) -> Result<(), String> {
-    let lower = text.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let host = rest
-        .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .unwrap_or_default();
-    if !host.is_empty() && !text.chars().any(char::is_whitespace) {
-        Ok(())
-    } else {
-        Err(format!("must be an absolute http(s) URI, got {text:?}"))
     }
 }
 

@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::model::{NewOrganization, Organization, OrganizationStatus};
-use super::problem::Problem;
 use crate::auth::Caller;
+use crate::error::Problem;
 
 /// One organization and what hangs off it.
 #[derive(Debug, Clone)]
@@ -120,6 +120,24 @@ impl Store {
     ) -> Result<&mut OrgRecord, Problem> {
         self.position(segment, by_name)
             .map(|at| &mut self.records[at])
+    }
+
+    /// A live organization the caller may read, found by ID or `name=<name>`: 404, then 403.
+    pub(crate) fn readable(&self, segment: &str, caller: &Caller) -> Result<&OrgRecord, Problem> {
+        let record = self.find(segment, true)?;
+        record.check_read(caller)?;
+        Ok(record)
+    }
+
+    /// A live organization the caller may change, found by ID: 404, then 403.
+    pub(crate) fn manageable(
+        &mut self,
+        segment: &str,
+        caller: &Caller,
+    ) -> Result<&mut OrgRecord, Problem> {
+        let record = self.find_mut(segment, false)?;
+        record.check_manage(caller)?;
+        Ok(record)
     }
 
     fn position(&self, segment: &str, by_name: bool) -> Result<usize, Problem> {

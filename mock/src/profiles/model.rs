@@ -126,7 +126,7 @@ pub(crate) struct Address {
     pub(crate) postal_code: String,
 }
 
-/// The address fields, in the schema's order.
+/// The address fields, in the schema's order (organization addresses have the same).
 pub(crate) const ADDRESS_FIELDS: [&str; 10] = [
     "country",
     "name_line",
@@ -223,7 +223,7 @@ impl AddressWithMetadata {
 }
 
 /// The euro area (2025).
-const EURO: [&str; 20] = [
+pub(crate) const EURO_AREA: [&str; 20] = [
     "AT", "BE", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
     "PT", "SK", "SI", "ES",
 ];
@@ -241,7 +241,7 @@ fn currency(country: &str) -> &'static str {
         "GB" => "GBP",
         "AU" => "AUD",
         "CA" => "CAD",
-        other if EURO.contains(&other) => "EUR",
+        other if EURO_AREA.contains(&other) => "EUR",
         _ => "USD",
     }
 }

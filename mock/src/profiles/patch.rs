@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::model::ADDRESS_FIELDS;
 use crate::error::ApiError;
+use crate::http::{country_rule, http_uri_rule, json_object, kind, not_blank_rule};
 
 /// The text fields `PATCH /profiles/{userId}` takes, in the schema's order (`marketing`, the
 /// only other one, is a boolean).
@@ -38,7 +39,7 @@ pub(crate) struct ProfilePatch {
 impl ProfilePatch {
     /// Parses and validates a body: `` `picture` must be an absolute http(s) URI, got "x" ``.
     pub(crate) fn parse(body: &[u8]) -> Result<ProfilePatch, ApiError> {
-        let object = object(body)?;
+        let object = json_object(body)?;
         let mut problems = Vec::new();
         let mut patch = ProfilePatch::default();
         for (key, value) in &object {
@@ -86,18 +87,23 @@ impl ProfilePatch {
 }
 
 fn check_profile(field: &str, text: &str) -> Result<(), String> {
-    match field {
-        "display_name" | "username" | "password" | "current_password" if text.trim().is_empty() => {
-            Err(format!("`{field}` must not be empty"))
-        }
-        "picture" if !is_absolute_http_uri(text) => Err(format!(
-            "`picture` must be an absolute http(s) URI, got {text:?}"
-        )),
-        "ui_colorscheme" if !COLOR_SCHEMES.contains(&text) => Err(format!(
-            "`ui_colorscheme` must be one of {}, got {text:?}",
+    let rule = match field {
+        "display_name" | "username" | "password" | "current_password" => not_blank_rule,
+        "picture" => http_uri_rule,
+        "ui_colorscheme" => color_scheme_rule,
+        _ => return Ok(()),
+    };
+    rule(text).map_err(|why| format!("`{field}` {why}"))
+}
+
+fn color_scheme_rule(text: &str) -> Result<(), String> {
+    if COLOR_SCHEMES.contains(&text) {
+        Ok(())
+    } else {
+        Err(format!(
+            "must be one of {}, got {text:?}",
             COLOR_SCHEMES.join(", ")
-        )),
-        _ => Ok(()),
+        ))
     }
 }
 
@@ -110,7 +116,7 @@ pub(crate) struct AddressPatch {
 impl AddressPatch {
     /// Parses and validates a body: every field a string, `country` two letters.
     pub(crate) fn parse(body: &[u8]) -> Result<AddressPatch, ApiError> {
-        let object = object(body)?;
+        let object = json_object(body)?;
         let mut problems = Vec::new();
         let mut patch = AddressPatch::default();
         for (key, value) in &object {
@@ -122,17 +128,18 @@ impl AddressPatch {
                 continue;
             };
             match value {
-                Value::String(text)
-                    if *field == "country"
-                        && !(text.chars().count() == 2
-                            && text.chars().all(|c| c.is_ascii_alphabetic())) =>
-                {
-                    problems.push(format!(
-                        "`country` must be a 2-letter country code (ISO 3166-1 alpha-2), got {text:?}"
-                    ));
-                }
                 Value::String(text) => {
-                    patch.fields.insert(field, text.clone());
+                    let checked = if *field == "country" {
+                        country_rule(text)
+                    } else {
+                        Ok(())
+                    };
+                    match checked {
+                        Ok(()) => {
+                            patch.fields.insert(field, text.clone());
+                        }
+                        Err(why) => problems.push(format!("`country` {why}")),
+                    }
                 }
                 other => problems.push(format!("`{field}` must be a string, not {}", kind(other))),
             }
@@ -142,49 +149,6 @@ impl AddressPatch {
         } else {
             Err(ApiError::bad_request(problems.join("; ")))
         }
-    }
-}
-
-/// The body as a JSON object, or a 400 saying what it is instead.
-fn object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|err| ApiError::bad_request(format!("the body is not valid JSON: {err}")))?;
-    match value {
-        Value::Object(object) => Ok(object),
-        other => Err(ApiError::bad_request(format!(
-            "the body must be a JSON object, not {}",
-            kind(&other)
-        ))),
-    }
-}
-
-/// `http://host...` or `https://host...` with a host and nothing a URI never holds unescaped.
-fn is_absolute_http_uri(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit('@').next().unwrap_or_default();
-    let host = host.split(':').next().unwrap_or_default();
-    !host.is_empty()
-        && !text
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
-}
-
-/// "a number", "null", ... for error messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -5,6 +5,7 @@ use axum::http::HeaderMap;
 use serde_json::{Map, Value};
 
 use crate::error::ApiError;
+use crate::http::{check_json, json_object, kind};
 
 /// A JSON object body being read field by field; problems pile up until [`finish`](Self::finish).
 #[derive(Debug)]
@@ -21,15 +22,8 @@ impl JsonBody {
         body: &[u8],
         fields: &[&str],
     ) -> Result<JsonBody, ApiError> {
-        super::check_json(headers)?;
-        let value: Value = serde_json::from_slice(body)
-            .map_err(|err| ApiError::bad_request(format!("the body is not valid JSON: {err}")))?;
-        let Value::Object(object) = value else {
-            return Err(ApiError::bad_request(format!(
-                "the body must be a JSON object, not {}",
-                kind(&value)
-            )));
-        };
+        check_json(headers)?;
+        let object = json_object(body)?;
         let problems = object
             .keys()
             .filter(|key| !fields.contains(&key.as_str()))
@@ -73,31 +67,12 @@ impl JsonBody {
     }
 }
 
-/// "a number", "null", ... for error messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// `local@domain` with no whitespace: the API's `format: email`, checked cheaply.
-pub(crate) fn is_email_address(text: &str) -> bool {
-    let shaped = text.rsplit_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && !domain.is_empty() && !domain.contains('@')
-    });
-    shaped && !text.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
 #[cfg(test)]
 mod tests {
     use axum::http::{HeaderValue, header};
 
     use super::*;
+    use crate::http::is_email_address;
 
     fn json_headers() -> HeaderMap {
         let mut headers = HeaderMap::new();

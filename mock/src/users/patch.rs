@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::model::User;
 use crate::error::ApiError;
+use crate::http::{country_rule, http_uri_rule, json_object, kind, not_blank_rule};
 
 /// The fields `PATCH /users/{user_id}` may change, in the schema's order.
 const FIELDS: [&str; 7] = [
@@ -32,14 +33,7 @@ impl UserPatch {
     /// Parses and validates a request body. Every problem is reported in one 400, each naming
     /// its field: `` `country` must be a 2-letter country code, got "FRA" ``.
     pub(crate) fn parse(body: &[u8]) -> Result<UserPatch, ApiError> {
-        let value: Value = serde_json::from_slice(body)
-            .map_err(|err| ApiError::bad_request(format!("the body is not valid JSON: {err}")))?;
-        let Value::Object(object) = value else {
-            return Err(ApiError::bad_request(format!(
-                "the body must be a JSON object, not {}",
-                kind(&value)
-            )));
-        };
+        let object = json_object(body)?;
         let mut problems = Vec::new();
         let mut patch = UserPatch::default();
         for field in FIELDS {
@@ -102,56 +96,19 @@ impl UserPatch {
 
 /// The rule for one string field, as the API's schema states it.
 fn check(field: &str, text: &str) -> Result<(), String> {
-    match field {
-        "username" if text.trim().is_empty() => Err("`username` must not be empty".to_owned()),
-        "picture" | "website" if !is_absolute_http_uri(text) => Err(format!(
-            "`{field}` must be an absolute http(s) URI, got {text:?}"
-        )),
-        "country"
-            if !(text.chars().count() == 2 && text.chars().all(|c| c.is_ascii_alphabetic())) =>
-        {
-            Err(format!(
-                "`country` must be a 2-letter country code (ISO 3166-1 alpha-2), got {text:?}"
-            ))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// `http://host...` or `https://host...` with a non-empty host and no whitespace or characters
-/// that a URI never contains unescaped.
-fn is_absolute_http_uri(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    else {
-        return false;
+    let rule = match field {
+        "username" => not_blank_rule,
+        "picture" | "website" => http_uri_rule,
+        "country" => country_rule,
+        _ => return Ok(()),
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit('@').next().unwrap_or_default();
-    let host = host.split(':').next().unwrap_or_default();
-    !host.is_empty()
-        && !text
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
-}
-
-/// "a number", "null", ... for error messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    rule(text).map_err(|why| format!("`{field}` {why}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::is_absolute_http_uri;
 
     fn problem(body: &str) -> String {
         match UserPatch::parse(body.as_bytes()) {

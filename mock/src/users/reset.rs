@@ -14,10 +14,11 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 
-use super::body::{JsonBody, is_email_address};
-use super::{decoded, target_user};
+use super::body::JsonBody;
+use super::target_user;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::http::{decoded, email_rule};
 use crate::state::{Shared, lock};
 
 /// `POST /users/{user_id}/emailaddress`
@@ -31,10 +32,8 @@ pub(crate) async fn reset_email_address(
     let user_id = target_user(&shared, &caller, &decoded(path)?)?;
     let mut body = JsonBody::parse(&headers, &body, &["email_address"])?;
     let address = body.required_string("email_address");
-    if let Some(address) = address.as_ref().filter(|a| !is_email_address(a)) {
-        body.problem(format!(
-            "`email_address` must be an email address, got {address:?}"
-        ));
+    if let Some(Err(why)) = address.as_deref().map(email_rule) {
+        body.problem(format!("`email_address` {why}"));
     }
     body.finish()?;
     let address = address.unwrap_or_default();

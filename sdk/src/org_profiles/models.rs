@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::models::{checked, http_uri, string_enum};
-use crate::organizations::{country_code, email_address};
+use crate::models::{check_country, checked, email_address, http_uri, string_enum};
+use crate::profiles::ProfileType;
 
 /// An organization's profile: company and billing details.
 ///
@@ -83,16 +83,6 @@ pub struct OrgProfile {
     /// The legal entity name of the customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_entity_name: Option<String>,
-}
-
-string_enum! {
-    /// Whose profile it is.
-    pub enum ProfileType {
-        /// A user's.
-        User = "user",
-        /// An organization's.
-        Organization = "organization",
-    }
 }
 
 string_enum! {
@@ -306,8 +296,4 @@ fn check_billing_contact<S: serde::Serializer>(
     s: S,
 ) -> Result<S::Ok, S::Error> {
     checked("billing_contact", v, email_address, s)
-}
-
-fn check_country<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    checked("country", v, country_code, s)
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::models::{checked, string_enum};
+use crate::models::{check_country, checked, email_address, string_enum};
 
 /// An organization.
 ///
@@ -284,38 +284,11 @@ impl UpdateOrganization {
     }
 }
 
-fn check_country<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    checked("country", v, country_code, s)
-}
-
 fn check_security_contact<S: serde::Serializer>(
     v: &Option<String>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
     checked("security_contact", v, email_address, s)
-}
-
-/// Checks an ISO 3166-1 alpha-2 country code: exactly two ASCII letters.
-pub(crate) fn country_code(value: &String) -> Result<(), String> {
-    if value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(())
-    } else {
-        Err(format!(
-            "must be exactly 2 ASCII letters (ISO 3166-1 alpha-2), got {value:?}"
-        ))
-    }
-}
-
-/// Checks the shape of an email address: `local@domain`, both non-empty, no whitespace.
-pub(crate) fn email_address(value: &String) -> Result<(), String> {
-    let well_formed = value.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && !domain.is_empty() && !domain.contains('@')
-    }) && !value.chars().any(char::is_whitespace);
-    if well_formed {
-        Ok(())
-    } else {
-        Err(format!("must be an email address, got {value:?}"))
-    }
 }
 
 #[cfg(test)]

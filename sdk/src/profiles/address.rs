@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::checked;
+use crate::models::check_country;
 
 /// A user's postal address, with what the API says about its fields for the address's country.
 ///
@@ -152,20 +152,6 @@ impl UpdateAddress {
         dependent_locality;
         /// Sets the postal code.
         postal_code;
-    }
-}
-
-fn check_country<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    checked("country", v, country_code, s)
-}
-
-fn country_code(value: &String) -> Result<(), String> {
-    if value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(())
-    } else {
-        Err(format!(
-            "must be exactly 2 ASCII letters (ISO 3166-1 alpha-2), got {value:?}"
-        ))
     }
 }
 

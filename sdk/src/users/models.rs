@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::models::{checked, http_uri, string_enum};
+use crate::models::{check_country, checked, email_address, http_uri, string_enum};
 
 /// A user account.
 ///
@@ -197,39 +197,10 @@ fn check_website<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok
     checked("website", v, http_uri, s)
 }
 
-fn check_country<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    checked("country", v, country_code, s)
-}
-
-fn country_code(value: &String) -> Result<(), String> {
-    if value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(())
-    } else {
-        Err(format!(
-            "must be exactly 2 ASCII letters (ISO 3166-1 alpha-2), got {value:?}"
-        ))
-    }
-}
-
-fn check_email_address<S: serde::Serializer>(v: &str, s: S) -> Result<S::Ok, S::Error> {
+fn check_email_address<S: serde::Serializer>(v: &String, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::Error as _;
     email_address(v).map_err(|why| S::Error::custom(format!("`email_address` {why}")))?;
     s.serialize_str(v)
-}
-
-/// A cheap shape check, not RFC 5322: one `@` between a non-empty local part and a domain, and
-/// no whitespace or control characters.
-fn email_address(value: &str) -> Result<(), String> {
-    let shaped = value.rsplit_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && !domain.is_empty() && !domain.contains('@')
-    });
-    if shaped && !value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        Ok(())
-    } else {
-        Err(format!(
-            "must be an email address (`local@domain`), got {value:?}"
-        ))
-    }
 }
 
 #[cfg(test)]
