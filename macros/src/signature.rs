@@ -140,14 +140,12 @@ impl Method {
 
 impl Receiver {
     fn from_syn(recv: &syn::Receiver) -> Self {
-        if recv.colon_token.is_some() {
-            Self::Typed(recv.clone())
-        } else {
-            match &recv.reference {
-                None => Self::ByValue(recv.clone()),
-                Some(_) if recv.mutability.is_some() => Self::Mutable(recv.clone()),
-                Some(_) => Self::Shared(recv.self_token),
-            }
+        match &recv.kind {
+            syn::ReceiverKind::Reference(_, _, None) => Self::Shared(recv.self_token),
+            syn::ReceiverKind::Reference(_, _, Some(_)) => Self::Mutable(recv.clone()),
+            syn::ReceiverKind::Value => Self::ByValue(recv.clone()),
+            // `self: Box<Self>`, and any receiver form a later syn learns.
+            _ => Self::Typed(recv.clone()),
         }
     }
 }

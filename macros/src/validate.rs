@@ -117,7 +117,7 @@ fn check_qualifiers(method: &Method, diag: &mut Diagnostics) {
     if let Some(token) = &sig.constness {
         diag.spanned(token, "endpoint methods cannot be `const`; remove `const`");
     }
-    if let Some(token) = &sig.unsafety {
+    if let syn::Safety::Unsafe(token) = &sig.safety {
         diag.spanned(
             token,
             "endpoint methods cannot be `unsafe`; remove `unsafe`",
