@@ -198,27 +198,40 @@ impl Call {
 }
 
 /// Fills the template: each argument becomes exactly one encoded path segment (or part of one).
+///
+/// Each value is encoded as it is formatted, straight into the path: one allocation per call.
 fn build_path(endpoint: &Endpoint, args: &[&(dyn Display + Sync)]) -> Result<String> {
     debug_assert_eq!(endpoint.pieces.len(), endpoint.params.len() + 1);
     debug_assert_eq!(endpoint.params.len(), args.len());
-    let mut path = String::with_capacity(endpoint.template.len() + 16 * args.len());
-    let mut value = String::new();
+    // Room for a UUID (36 bytes) per parameter without growing.
+    let mut path = String::with_capacity(endpoint.template.len() + 40 * args.len());
     for (i, piece) in endpoint.pieces.iter().enumerate() {
         path.push_str(piece);
         let (Some(name), Some(arg)) = (endpoint.params.get(i), args.get(i)) else {
             continue;
         };
-        value.clear();
+        let start = path.len();
         // Writing into a String cannot fail unless the `Display` impl itself reports an error.
-        if write!(value, "{arg}").is_err() {
+        if write!(SegmentWriter(&mut path), "{arg}").is_err() {
             return Err(Error::invalid_input(format!(
                 "path parameter `{name}` could not be formatted"
             )));
         }
-        check_segment(name, &value)?;
-        path.extend(utf8_percent_encode(&value, SEGMENT));
+        // `.` is never encoded, so the encoded value is `""`, `.` or `..` exactly when the value
+        // was.
+        check_segment(name, &path[start..])?;
     }
     Ok(path)
+}
+
+/// Percent-encodes everything written to it as (part of) one path segment.
+struct SegmentWriter<'a>(&'a mut String);
+
+impl std::fmt::Write for SegmentWriter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend(utf8_percent_encode(s, SEGMENT));
+        Ok(())
+    }
 }
 
 /// Refuses the values a server or URL parser would not keep as one segment.

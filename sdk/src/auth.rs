@@ -77,6 +77,16 @@ impl Credentials {
         }
     }
 
+    /// The token for the next request when it can be had without waiting (no credentials, a
+    /// fixed token, or a fresh one); `None` when an exchange is needed.
+    pub(crate) fn ready(&self) -> Option<Option<Arc<AccessToken>>> {
+        match self {
+            Credentials::None => Some(None),
+            Credentials::Fixed(token) => Some(Some(token.clone())),
+            Credentials::Exchange(source) => source.fresh().map(Some),
+        }
+    }
+
     /// Forgets `used` after the API refused it, unless another call already replaced it.
     /// Returns whether a new token can be had (only an API token can be exchanged again).
     pub(crate) fn invalidate(&self, used: &Arc<AccessToken>) -> bool {
@@ -124,6 +134,11 @@ impl TokenSource {
             current: RwLock::new(None),
             in_flight: Mutex::new(None),
         }
+    }
+
+    fn fresh(&self) -> Option<Arc<AccessToken>> {
+        let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
+        current.as_ref().filter(|token| token.is_fresh()).cloned()
     }
 
     async fn token(&self) -> Result<Arc<AccessToken>> {

@@ -50,7 +50,6 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) budget: RetryBudget,
     pub(crate) attempt_timeout: Duration,
-    pub(crate) connect_timeout: Duration,
     pub(crate) call_timeout: Option<Duration>,
     pub(crate) max_response_bytes: u64,
 }
@@ -293,7 +292,6 @@ impl ClientBuilder {
                 budget: RetryBudget::new(self.retry.budget),
                 retry: self.retry,
                 attempt_timeout: self.timeout,
-                connect_timeout: self.connect_timeout,
                 call_timeout: self.call_timeout,
                 max_response_bytes: self.max_response_bytes,
             }),

@@ -53,19 +53,10 @@ impl Client {
         );
         let started = Instant::now();
         let deadline = self.inner.call_timeout.map(|limit| started + limit);
-        let attempts = self
-            .attempts(&call, deadline, &span)
-            .instrument(span.clone());
-        let result = match deadline {
-            Some(deadline) => tokio::time::timeout_at(deadline, attempts)
-                .await
-                .unwrap_or_else(|_| {
-                    Err(Error::Timeout {
-                        after: started.elapsed(),
-                    })
-                }),
-            None => attempts.await,
-        };
+        let result = self
+            .attempts(&call, started, deadline, &span)
+            .instrument(span.clone())
+            .await;
         span.record("latency_ms", started.elapsed().as_millis() as u64);
         if let Err(err) = &result {
             tracing::debug!(parent: &span, error = %err, "call failed");
@@ -73,9 +64,13 @@ impl Client {
         result
     }
 
+    /// The attempts of one call. The call's deadline bounds each attempt (reqwest's own timeout
+    /// is set to what is left), the token exchange, and every wait: no timer of its own is
+    /// armed on the common path.
     async fn attempts(
         &self,
         call: &Call,
+        started: Instant,
         deadline: Option<Instant>,
         span: &tracing::Span,
     ) -> Result<Response> {
@@ -86,8 +81,31 @@ impl Client {
         loop {
             attempt += 1;
             span.record("attempt", attempt);
-            let token = inner.credentials.token().await?;
-            let failure = match inner.attempt(&url, call, token.as_deref()).await {
+            let token = match inner.credentials.ready() {
+                Some(token) => token,
+                None => match deadline {
+                    Some(deadline) => tokio::time::timeout_at(deadline, inner.credentials.token())
+                        .await
+                        .map_err(|_| Error::Timeout {
+                            after: started.elapsed(),
+                        })??,
+                    None => inner.credentials.token().await?,
+                },
+            };
+            let timeout = match deadline {
+                Some(deadline) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return Err(Error::Timeout {
+                            after: started.elapsed(),
+                        });
+                    }
+                    left.min(inner.attempt_timeout)
+                }
+                None => inner.attempt_timeout,
+            };
+            let sent = inner.attempt(&url, call, token.as_deref(), timeout, started);
+            let failure = match sent.await {
                 Ok(response) => {
                     span.record("status", response.status.as_u16());
                     inner.budget.deposit();
@@ -179,8 +197,13 @@ impl Inner {
         url: &str,
         call: &Call,
         token: Option<&AccessToken>,
+        timeout: Duration,
+        started: Instant,
     ) -> std::result::Result<Response, Failure> {
-        let mut request = self.http.request(call.endpoint.method.clone(), url);
+        let mut request = self
+            .http
+            .request(call.endpoint.method.clone(), url)
+            .timeout(timeout);
         if let Some(token) = token {
             request = request.header(header::AUTHORIZATION, token.header.clone());
         }
@@ -200,12 +223,15 @@ impl Inner {
             }
             request = request.body(body.clone());
         }
-        let mut response = request.send().await.map_err(|e| self.transport(e))?;
+        let mut response = request
+            .send()
+            .await
+            .map_err(|e| self.transport(e, started))?;
         let status = response.status();
         if status.is_success() {
             let body = read_body(&mut response, self.max_response_bytes, true)
                 .await
-                .map_err(|e| self.read_failure(e))?;
+                .map_err(|e| self.read_failure(e, started))?;
             return Ok(Response { status, body });
         }
         let headers = std::mem::take(response.headers_mut());
@@ -219,15 +245,12 @@ impl Inner {
         })
     }
 
-    fn transport(&self, err: reqwest::Error) -> Failure {
+    /// A failed send or read; a timeout reports how long the call had run.
+    fn transport(&self, err: reqwest::Error, started: Instant) -> Failure {
         let sent = !err.is_connect();
         let error = if err.is_timeout() {
             Error::Timeout {
-                after: if sent {
-                    self.attempt_timeout
-                } else {
-                    self.connect_timeout
-                },
+                after: started.elapsed(),
             }
         } else {
             Error::Transport(err.without_url())
@@ -235,12 +258,12 @@ impl Inner {
         Failure::Transport { error, sent }
     }
 
-    fn read_failure(&self, err: ReadError) -> Failure {
+    fn read_failure(&self, err: ReadError, started: Instant) -> Failure {
         match err {
             ReadError::TooLarge => Failure::Final(Error::TooLarge {
                 limit: self.max_response_bytes,
             }),
-            ReadError::Transport(e) => self.transport(e),
+            ReadError::Transport(e) => self.transport(e, started),
         }
     }
 }
@@ -260,17 +283,33 @@ async fn read_body(
     if strict && response.content_length().is_some_and(|len| len > limit) {
         return Err(ReadError::TooLarge);
     }
-    let mut body = BytesMut::new();
-    while let Some(chunk) = response.chunk().await.map_err(ReadError::Transport)? {
-        let room = (limit as usize).saturating_sub(body.len());
-        if chunk.len() > room {
+    let fits = |len: usize| len as u64 <= limit;
+    // Most answers arrive in one chunk: keep it as it came, without a copy.
+    let Some(first) = response.chunk().await.map_err(ReadError::Transport)? else {
+        return Ok(Bytes::new());
+    };
+    let mut body = match response.chunk().await.map_err(ReadError::Transport)? {
+        None if fits(first.len()) => return Ok(first),
+        None => BytesMut::from(&first[..]),
+        Some(second) => {
+            let mut body = BytesMut::with_capacity(first.len() + second.len());
+            body.extend_from_slice(&first);
+            body.extend_from_slice(&second);
+            body
+        }
+    };
+    loop {
+        if !fits(body.len()) {
             if strict {
                 return Err(ReadError::TooLarge);
             }
-            body.extend_from_slice(&chunk[..room]);
+            body.truncate(limit as usize);
             break;
         }
-        body.extend_from_slice(&chunk);
+        match response.chunk().await.map_err(ReadError::Transport)? {
+            Some(chunk) => body.extend_from_slice(&chunk),
+            None => break,
+        }
     }
     Ok(body.freeze())
 }
