@@ -3,11 +3,15 @@
 //! # A tour
 //!
 //! **A client.** [`Client`] holds the base URL, the credentials and one connection pool; clone
-//! it freely.
+//! it freely. Give it the API token from the Upsun console (it is exchanged for short-lived
+//! access tokens, once however many calls start together, and again before they expire), or a
+//! ready access token; [`Client::from_env`] reads the variables of Upsun's own CLI
+//! (`UPSUN_CLI_TOKEN`, ...).
 //!
 //! ```no_run
 //! # fn run() -> upsun::Result<()> {
-//! let client = upsun::Client::builder().access_token("my-access-token").build()?;
+//! let client = upsun::Client::builder().api_token("my-api-token").build()?;
+//! let same = upsun::Client::from_env()?;
 //! # Ok(())
 //! # }
 //! ```
@@ -25,6 +29,27 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! | module | what |
+//! |---|---|
+//! | [`users`] | the current user, users by ID, e-mail or username, updates, resets, checks |
+//! | [`api_tokens`] | a user's API tokens: list, create, read, delete |
+//! | [`connections`] | federated login connections |
+//! | [`phone_numbers`] | phone number verification |
+//! | [`mfa`] | TOTP enrollment, recovery codes, organization MFA enforcement |
+//! | [`organizations`] | organizations: list with filters and pages, create, read, update, delete |
+//! | [`org_profiles`] | an organization's billing profile and address |
+//! | [`profiles`] | user profiles, addresses and profile pictures |
+//!
+//! **Lists.** Paginated lists answer a [`Page`]: read it page by page with [`Page::next`], or
+//! as a stream of items with [`Page::into_stream`], which follows the API's `next` links lazily
+//! and only on the client's own origin. [`query`] has typed filters (`filter[name][eq]=...`).
+//!
+//! **Retries and time limits.** Failures before sending and 429s are retried for any call;
+//! 5xx answers and lost connections only for calls that are safe to repeat (GET, PUT, DELETE,
+//! and endpoints declared `idempotent`), with jittered exponential backoff, `Retry-After`, and a
+//! retry budget per client. Each attempt and each whole call has a time limit. See
+//! [`RetryPolicy`] and [`ClientBuilder`].
 //!
 //! **Errors.** Every call returns [`Result`]: an [`Error`] says what went wrong (the API's
 //! status and message, a timeout, a decoding problem with the start of the body, input refused
@@ -57,6 +82,10 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! **Testing.** The `upsun-mock` crate is a local, stateful double of the API: point a client
+//! at `MockServer::start().await.base_url()` and test your code over real HTTP, without an
+//! account or a network.
 #![deny(missing_docs)]
 
 extern crate self as upsun;
