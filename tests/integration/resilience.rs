@@ -156,23 +156,17 @@ async fn an_outage_does_not_multiply_the_load() {
 #[tokio::test]
 async fn dropping_a_call_mid_backoff_sends_nothing_more() {
     let mock = MockServer::start().await;
+    // A fixed wait (`Retry-After`), not a jittered one that could be over before the abort.
     mock.on(Method::GET, "/users/me")
-        .respond(Fault::status(503))
+        .respond(Fault::status(503).header("Retry-After", "1"))
         .always();
-    let client = client(&mock)
-        .retry(
-            RetryPolicy::default()
-                .base_delay(Duration::from_millis(400))
-                .max_delay(Duration::from_millis(400)),
-        )
-        .build()
-        .unwrap();
+    let client = client(&mock).build().unwrap();
     let call = tokio::spawn(async move { client.current_user().await });
     while hits(&mock, "GET", "/users/me") == 0 {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     call.abort();
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(hits(&mock, "GET", "/users/me"), 1);
 }
 
