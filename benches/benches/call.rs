@@ -11,8 +11,8 @@
 //! Settings, from the environment: `UPSUN_BENCH_ROUNDS` (default 21), `UPSUN_BENCH_BATCH_MS`
 //! (the length of one batch, default 150) and `UPSUN_BENCH_TASKS` (default 64). With
 //! `UPSUN_BENCH_DIAGNOSE=1`, two more rows per mode: the declared endpoint on a client built with
-//! `call_timeout(None)`, to price the per-call deadline, and an A/A comparison of two identical
-//! hand-written clients, to show the harness's own bias (it should be 1.000).
+//! `call_timeout(None)`, to see what the call deadline costs, and an A/A comparison of two
+//! identical hand-written clients, to show the harness's own bias (it should be 1.000).
 //!
 //! With `UPSUN_BENCH_INSTRUCTIONS=declared|api-token|hand|no-deadline` it instead makes 1000
 //! sequential calls of that one variant inside `instructions_batch_counted`, for

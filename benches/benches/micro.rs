@@ -3,24 +3,28 @@
 //! Run with: `cargo bench -p upsun-benches --bench micro`
 //!
 //! First a table of allocations per operation (exact: counted by the global allocator on this
-//! thread over 1000 runs), then divan's timings. Groups:
+//! thread over 1000 runs), then the timings of `upsun_benches::timing` (warm-up, then 101 rounds
+//! of a batch of about 1 ms; median ns/op with the quartiles; inputs made and outputs dropped
+//! outside the clock). Groups:
 //! - `path_3_params`: `Call::new` with a static three-parameter `Endpoint`, as generated code
 //!   calls it, against `format!` with and without the same percent-encoding;
 //! - `body`: `Call::body` with an `UpdateUser` against `serde_json::to_vec` into the
 //!   `reqwest::Body` the hand-written request sends;
 //! - `url_parse`: what reqwest does with the URL string of every call (both variants pay it),
 //!   against setting the path on an already parsed base URL.
+//!
+//! Settings, from the environment: `UPSUN_MICRO_ROUNDS` (101), `UPSUN_MICRO_BATCH_US` (1000).
 #![allow(clippy::print_stdout)] // a bench reports on stdout
 
 use std::fmt::Display;
 use std::hint::black_box;
 
-use divan::Bencher;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::Url;
 use upsun::__private::{Call, Endpoint, Method};
 use upsun::users::UpdateUser;
 use upsun_benches::alloc::{Counting, Tally};
+use upsun_benches::timing::{Settings, Timing, bench, bench_with_inputs};
 use upsun_benches::{USER_ID, update};
 use uuid::Uuid;
 
@@ -57,23 +61,24 @@ const ORGANIZATION: &str = "01H8XRZ5QW3D2K9V0T7B6N4M1C";
 const PROJECT: &str = "abcdefgh12345";
 const PATH: &str = "/users/d81c8ee2-44b3-429f-b944-a33ad7437690";
 
+/// The base URLs of the `url_parse` group: the local server's and the API's.
+const BASES: [&str; 2] = ["http://127.0.0.1:8080", "https://api.upsun.com"];
+
 fn main() {
     allocations();
-    divan::main();
+    timings();
 }
 
 mod path_3_params {
     use super::*;
 
     /// `Call::new` as generated code calls it: encodes and checks each segment.
-    #[divan::bench]
     pub(super) fn declared() -> Call {
         let user: &(dyn Display + Sync) = &USER_ID;
         Call::new(&THREE, black_box(&[&ORGANIZATION, &PROJECT, user]))
     }
 
     /// The same path by hand, with the same encoding (the `Uuid` goes through a `String`).
-    #[divan::bench]
     pub(super) fn hand_encoded() -> String {
         hand_encoded_path(
             black_box(ORGANIZATION),
@@ -83,7 +88,6 @@ mod path_3_params {
     }
 
     /// The same path by hand without any encoding: what a quick hand-written client does.
-    #[divan::bench]
     pub(super) fn hand_format() -> String {
         let (organization, project, user) = (
             black_box(ORGANIZATION),
@@ -94,50 +98,83 @@ mod path_3_params {
     }
 }
 
-mod body {
-    use super::*;
-
-    /// `Call::body`: `serde_json::to_vec` plus the `Bytes` the call keeps.
-    #[divan::bench]
-    fn declared(bencher: Bencher<'_, '_>) {
-        let update = update();
-        bencher
-            .with_inputs(|| Call::new(&UPDATE_USER, &[&USER_ID]))
-            .bench_local_values(|mut call| {
-                call.body(black_box(&update));
-                call
-            });
-    }
-
-    /// `serde_json::to_vec` into a reqwest body, as the hand-written client does.
-    #[divan::bench]
-    fn hand(bencher: Bencher<'_, '_>) {
-        let update = update();
-        bencher.bench_local(|| reqwest::Body::from(to_vec(black_box(&update))));
-    }
-}
-
-mod url_parse {
-    use super::*;
-
-    /// What reqwest does with a `String` URL on every call, declared or hand-written.
-    #[divan::bench(args = ["http://127.0.0.1:8080", "https://api.upsun.com"])]
-    fn parse_whole(bencher: Bencher<'_, '_>, base: &str) {
+/// Every timed operation, group by group, as one markdown table.
+fn timings() {
+    let settings = Settings::from_env();
+    let update = update();
+    let mut rows: Vec<(String, Timing)> = vec![
+        (
+            "path_3_params::declared (Call::new)".into(),
+            bench(settings, path_3_params::declared),
+        ),
+        (
+            "path_3_params::hand_encoded".into(),
+            bench(settings, path_3_params::hand_encoded),
+        ),
+        (
+            "path_3_params::hand_format".into(),
+            bench(settings, path_3_params::hand_format),
+        ),
+        (
+            // The call is made outside the clock: only `Call::body` is timed.
+            "body::declared (Call::body)".into(),
+            bench_with_inputs(
+                settings,
+                || Call::new(&UPDATE_USER, &[&USER_ID]),
+                |mut call| {
+                    call.body(black_box(&update));
+                    call
+                },
+            ),
+        ),
+        (
+            "body::hand (to_vec into a reqwest::Body)".into(),
+            bench(settings, || reqwest::Body::from(to_vec(black_box(&update)))),
+        ),
+    ];
+    for base in BASES {
+        // What reqwest does with a `String` URL on every call, declared or hand-written.
         let url = format!("{base}{PATH}");
-        bencher.bench_local(|| Url::parse(black_box(&url)));
+        rows.push((
+            format!("url_parse::parse_whole `{base}`"),
+            bench(settings, || Url::parse(black_box(&url))),
+        ));
     }
-
-    /// A parsed base URL kept by the client, cloned and given the call's path.
-    #[divan::bench(args = ["http://127.0.0.1:8080", "https://api.upsun.com"])]
-    fn set_path_on_base(bencher: Bencher<'_, '_>, base: &str) {
-        let Ok(base) = Url::parse(base) else {
+    for base in BASES {
+        // A parsed base URL kept by the client, cloned and given the call's path.
+        let Ok(parsed) = Url::parse(base) else {
             panic!("{base} is a URL");
         };
-        bencher.bench_local(|| {
-            let mut url = base.clone();
-            url.set_path(black_box(PATH));
-            url
-        });
+        rows.push((
+            format!("url_parse::set_path_on_base `{base}`"),
+            bench(settings, || {
+                let mut url = parsed.clone();
+                url.set_path(black_box(PATH));
+                url
+            }),
+        ));
+    }
+    println!(
+        "Time per operation ({} rounds of a ~{} µs batch each, after {} ms of warm-up):",
+        settings.rounds,
+        settings.batch.as_micros(),
+        settings.warm_up.as_millis()
+    );
+    println!();
+    println!(
+        "| operation | median ns | p25..p75 ns | spread (IQR/median) | fastest round ns | ops per batch |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (name, t) in rows {
+        println!(
+            "| {name} | {:.1} | {:.1}..{:.1} | {:.1}% | {:.1} | {} |",
+            t.ns.median,
+            t.ns.p25,
+            t.ns.p75,
+            t.spread() * 100.0,
+            t.min_ns,
+            t.batch
+        );
     }
 }
 

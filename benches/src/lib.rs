@@ -1,5 +1,6 @@
 //! What the benches share: a fixed-answer server on 127.0.0.1, `update_user` written by hand
-//! with reqwest, a counting allocator and the interleaved A/B rounds.
+//! with reqwest, a counting allocator, the interleaved A/B rounds and the micro bench's timing
+//! loop.
 //!
 //! Not published, not tested: `cargo bench -p upsun-benches` is the only thing that builds it
 //! into a program. BENCHMARKS.md at the workspace root has the commands and the figures.
@@ -8,6 +9,7 @@ pub mod alloc;
 pub mod hand;
 pub mod rounds;
 pub mod server;
+pub mod timing;
 
 use upsun::users::UpdateUser;
 use uuid::Uuid;
