@@ -229,7 +229,14 @@ struct SegmentWriter<'a>(&'a mut String);
 
 impl std::fmt::Write for SegmentWriter<'_> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.extend(utf8_percent_encode(s, SEGMENT));
+        let unreserved =
+            |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        if s.bytes().all(unreserved) {
+            // IDs and most names need no encoding: copy them as they are.
+            self.0.push_str(s);
+        } else {
+            self.0.extend(utf8_percent_encode(s, SEGMENT));
+        }
         Ok(())
     }
 }

@@ -57,7 +57,9 @@ impl Client {
             .attempts(&call, started, deadline, &span)
             .instrument(span.clone())
             .await;
-        span.record("latency_ms", started.elapsed().as_millis() as u64);
+        if !span.is_disabled() {
+            span.record("latency_ms", started.elapsed().as_millis() as u64);
+        }
         if let Err(err) = &result {
             tracing::debug!(parent: &span, error = %err, "call failed");
         }
@@ -92,17 +94,25 @@ impl Client {
                     None => inner.credentials.token().await?,
                 },
             };
+            // The client's own per-attempt timeout applies unless less time is left before the
+            // call's deadline; only then does the request carry a shorter one (setting it on
+            // every request costs allocations in reqwest).
             let timeout = match deadline {
                 Some(deadline) => {
-                    let left = deadline.saturating_duration_since(Instant::now());
+                    let now = if attempt == 1 {
+                        started
+                    } else {
+                        Instant::now()
+                    };
+                    let left = deadline.saturating_duration_since(now);
                     if left.is_zero() {
                         return Err(Error::Timeout {
                             after: started.elapsed(),
                         });
                     }
-                    left.min(inner.attempt_timeout)
+                    (left < inner.attempt_timeout).then_some(left)
                 }
-                None => inner.attempt_timeout,
+                None => None,
             };
             let sent = inner.attempt(&url, call, token.as_deref(), timeout, started);
             let failure = match sent.await {
@@ -197,13 +207,13 @@ impl Inner {
         url: &str,
         call: &Call,
         token: Option<&AccessToken>,
-        timeout: Duration,
+        timeout: Option<Duration>,
         started: Instant,
     ) -> std::result::Result<Response, Failure> {
-        let mut request = self
-            .http
-            .request(call.endpoint.method.clone(), url)
-            .timeout(timeout);
+        let mut request = self.http.request(call.endpoint.method.clone(), url);
+        if let Some(timeout) = timeout {
+            request = request.timeout(timeout);
+        }
         if let Some(token) = token {
             request = request.header(header::AUTHORIZATION, token.header.clone());
         }

@@ -190,3 +190,25 @@ async fn a_chunked_body_is_cut_at_the_limit() {
         "small chunked bodies still work"
     );
 }
+
+#[tokio::test]
+async fn a_call_deadline_shorter_than_one_attempt_ends_the_attempt() {
+    let mock = MockServer::start().await;
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::delay(Duration::from_secs(30)))
+        .always();
+    // One attempt may take 30 s (the default), but the whole call only 400 ms.
+    let client = client(&mock)
+        .call_timeout(Duration::from_millis(400))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = client.current_user().await.unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(hits(&mock, "GET", "/users/me"), 1);
+}
