@@ -46,6 +46,8 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     /// The base URL without its trailing slash: `https://api.upsun.com`, `http://host/api`.
     pub(crate) base: String,
+    /// The same, parsed once, for resolving and checking the links answers carry.
+    pub(crate) base_url: reqwest::Url,
     pub(crate) credentials: Credentials,
     pub(crate) retry: RetryPolicy,
     pub(crate) budget: RetryBudget,
@@ -252,6 +254,8 @@ impl ClientBuilder {
     /// agent cannot be sent as a header.
     pub fn build(self) -> Result<Client> {
         let base = normalize_url("base URL", &self.base_url)?;
+        let base_url = reqwest::Url::parse(&base)
+            .map_err(|e| Error::config(format!("base URL `{base}`: {e}")))?;
         let agent = match &self.user_agent {
             Some(extra) if !extra.trim().is_empty() => format!("{USER_AGENT} {}", extra.trim()),
             _ => USER_AGENT.to_owned(),
@@ -288,6 +292,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base,
+                base_url,
                 credentials,
                 budget: RetryBudget::new(self.retry.budget),
                 retry: self.retry,

@@ -202,8 +202,7 @@ impl<'a, T: DeserializeOwned + Send + 'static> Stream for Items<'a, T> {
 impl Client {
     /// Resolves a link from an answer against the base URL and checks it stays on its origin.
     pub(crate) fn same_origin(&self, href: &str) -> Result<String> {
-        let base = reqwest::Url::parse(&self.inner.base)
-            .map_err(|e| Error::config(format!("base URL: {e}")))?;
+        let base = &self.inner.base_url;
         let url = base
             .join(href)
             .map_err(|e| Error::InvalidLink(format!("`{href}` is not a URL: {e}")))?;
