@@ -54,31 +54,10 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
-use syn::{Error, Ident, Type};
+use syn::{Error, Ident};
 
-use crate::args::Verb;
+use crate::model::Endpoint;
 use crate::signature::{Method, Receiver, RoleKind};
-use crate::template::Template;
-
-/// A method that passed validation, with everything the expansion needs.
-pub struct Endpoint<'m> {
-    /// Attributes and signature (role attributes already taken off the arguments).
-    pub method: &'m Method,
-    /// The receiver's `self`, with the user's span.
-    pub self_token: syn::Token![self],
-    /// `upsun::Result<T>` as written.
-    pub output: &'m Type,
-    /// `T`.
-    pub response: &'m Type,
-    pub verb: Verb,
-    pub verb_span: Span,
-    pub idempotent: bool,
-    pub template: Template,
-    /// The argument bound by each template param, in template order.
-    pub path_args: Vec<&'m Ident>,
-    /// The other arguments and their roles, in declaration order.
-    pub roles: Vec<(&'m Ident, &'m RoleKind)>,
-}
 
 /// The provided method: a static description of the endpoint and one call into the runtime.
 pub fn expand(endpoint: Endpoint<'_>) -> TokenStream {

@@ -3,12 +3,16 @@
 //! Use it through the SDK, as `upsun::endpoint`: the code it generates calls into
 //! `upsun::__private`, so this crate is of no use on its own.
 //!
-//! The macro works in three stages, one file each: `args` and `signature` read the attribute and
-//! the method into typed models that keep the original tokens, `validate` reports every problem
-//! at once, and `expand` writes the method (see the before/after at the top of `expand.rs`).
+//! The macro works in three stages: `args`, `template` and `signature` parse the attribute and
+//! the method into typed models that keep the original tokens; `validate` reports every problem
+//! at once (into `diagnostics`) and builds the validated `model`; `expand` writes the method from
+//! that model alone (see the before/after at the top of `expand.rs`). Imports go one way:
+//! `diagnostics` <- parsers <- `validate` -> `model` <- `expand`, with no cycle.
 
 mod args;
+mod diagnostics;
 mod expand;
+mod model;
 mod signature;
 mod template;
 mod validate;
@@ -135,7 +139,7 @@ fn run(attr: TokenStream2, item: TokenStream2) -> TokenStream2 {
         return quote!(#error #item);
     };
     let args = syn::parse2::<args::Args>(attr);
-    let mut diag = validate::Diagnostics::default();
+    let mut diag = diagnostics::Diagnostics::default();
     let method = signature::Method::from_item(method, &mut diag);
     match validate::validate(args, &method, diag) {
         Ok(endpoint) => expand::expand(endpoint),

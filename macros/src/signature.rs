@@ -9,7 +9,7 @@ use syn::{
     ReturnType, Signature, TraitItemFn, Type,
 };
 
-use crate::validate::Diagnostics;
+use crate::diagnostics::Diagnostics;
 
 /// The annotated method.
 pub struct Method {

@@ -3,48 +3,16 @@
 //! Every independent problem is reported in the same compile (serde's `Ctxt`, Rocket's
 //! `Diagnostics`). One rule is one `check_*` function; its comment states the rule.
 
-use std::fmt::Display;
 
 use proc_macro2::Span;
-use quote::ToTokens;
 use syn::ext::IdentExt as _;
 use syn::{Error, Ident, LitStr, Type};
 
 use crate::args::{Args, Verb};
-use crate::expand::Endpoint;
+use crate::diagnostics::Diagnostics;
+use crate::model::Endpoint;
 use crate::signature::{Arg, Method, Output, Receiver, RoleKind};
 use crate::template::{self, Problem, Template};
-
-/// Collects errors; they are emitted together.
-#[derive(Default)]
-pub struct Diagnostics {
-    errors: Option<Error>,
-}
-
-impl Diagnostics {
-    pub fn push(&mut self, error: Error) {
-        match &mut self.errors {
-            Some(errors) => errors.combine(error),
-            None => self.errors = Some(error),
-        }
-    }
-
-    fn error(&mut self, span: Span, message: impl Display) {
-        self.push(Error::new(span, message));
-    }
-
-    fn spanned(&mut self, tokens: impl ToTokens, message: impl Display) {
-        self.push(Error::new_spanned(tokens, message));
-    }
-
-    fn ok<T>(&mut self, result: syn::Result<T>) -> Option<T> {
-        result.map_err(|error| self.push(error)).ok()
-    }
-
-    fn finish(self) -> syn::Result<()> {
-        self.errors.map_or(Ok(()), Err)
-    }
-}
 
 /// Runs every check; returns the model `expand` needs, or all the errors found.
 pub fn validate(

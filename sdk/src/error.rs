@@ -109,6 +109,10 @@ pub enum Error {
     /// A link in an answer points away from the client's origin, so it is not followed.
     #[error("link not followed: {0}")]
     InvalidLink(String),
+    /// A list cannot be followed further: its `next` link leads back to a page already read,
+    /// an empty page still points onwards, or the cap on pages followed was reached.
+    #[error("list not followed further: {0}")]
+    Pagination(String),
     /// The request was refused before sending: the message names the field.
     #[error("invalid input: {0}")]
     InvalidInput(String),
@@ -172,7 +176,7 @@ impl Error {
     /// The HTTP status of the answer behind this error, if there was one.
     ///
     /// ```
-    /// # async fn run(client: upsun::Client, id: uuid::Uuid) {
+    /// # async fn run(client: upsun::Client, id: upsun::UserId) {
     /// use upsun::users::UsersApi;
     ///
     /// if let Err(err) = client.get_user(id).await {

@@ -90,33 +90,60 @@
 
 extern crate self as upsun;
 
+// The engine: everything a call goes through, whatever its area.
 #[doc(hidden)]
 pub mod __private;
-pub mod api_tokens;
 mod auth;
+mod call;
 mod client;
-pub mod connections;
 mod error;
-pub mod mfa;
-mod models;
 mod multipart;
-pub mod org_profiles;
-pub mod organizations;
-mod page;
-pub mod phone_numbers;
-pub mod profiles;
+mod paging;
 pub mod query;
 mod retry;
 mod send;
-pub mod users;
 
+// The models every area shares.
+mod models;
+
+// The API areas, one module per OpenAPI tag, each written on the engine and the shared models.
+mod api;
+
+#[doc(inline)]
+pub use api::{
+    api_tokens, connections, mfa, org_profiles, organizations, phone_numbers, profiles, users,
+};
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiError, Error, Result};
+pub use models::{
+    ApiTokenId, EnvironmentId, InItems, Link, Links, ListKey, OrganizationId, Page, ProjectId,
+    ProviderId, UserId,
+};
 pub use multipart::Multipart;
-pub use page::{Items, Link, Links, Page};
+pub use paging::{DEFAULT_MAX_PAGES, Items};
 pub use reqwest::StatusCode;
 pub use retry::RetryPolicy;
 pub use upsun_macros::endpoint;
+
+/// Every area trait, to bring all the calls into scope at once: `use upsun::prelude::*;`.
+///
+/// Method names are unique across the areas (the conformance test checks it), so the glob never
+/// makes a call ambiguous.
+///
+/// ```no_run
+/// use upsun::prelude::*;
+///
+/// # async fn run(client: upsun::Client) -> upsun::Result<()> {
+/// let me = client.current_user().await?; // UsersApi
+/// let tokens = client.list_api_tokens(me.id).await?; // ApiTokensApi
+/// # let _ = tokens;
+/// # Ok(())
+/// # }
+/// ```
+pub mod prelude {
+    pub use crate::Api;
+    pub use crate::api::prelude::*;
+}
 
 /// What generated endpoint code needs from its receiver: the [`Client`] that performs the call.
 ///

@@ -2,14 +2,14 @@
 //! address.
 //!
 //! ```no_run
-//! use upsun::org_profiles::{OrgProfilesApi, UpdateOrgAddress, UpdateOrgProfile};
+//! use upsun::org_profiles::{OrgProfilesApi, UpdateAddress, UpdateOrgProfile};
 //!
-//! # async fn run(client: upsun::Client, org_id: &str) -> upsun::Result<()> {
+//! # async fn run(client: upsun::Client, org_id: &upsun::OrganizationId) -> upsun::Result<()> {
 //! client
 //!     .update_org_profile(org_id, &UpdateOrgProfile::new().company_name("Acme SAS"))
 //!     .await?;
 //! let address = client
-//!     .update_org_address(org_id, &UpdateOrgAddress::new().country("FR").locality("Paris"))
+//!     .update_org_address(org_id, &UpdateAddress::new().country("FR").locality("Paris"))
 //!     .await?;
 //! assert_eq!(address.locality.as_deref(), Some("Paris"));
 //! # Ok(())
@@ -18,9 +18,10 @@
 
 mod models;
 
-use crate::endpoint;
+use crate::{OrganizationId, endpoint};
 
-pub use self::models::{CustomerType, OrgAddress, OrgProfile, UpdateOrgAddress, UpdateOrgProfile};
+pub use self::models::{CustomerType, OrgProfile, UpdateOrgProfile};
+pub use crate::models::{Address, AddressMetadata, UpdateAddress};
 /// Whose profile it is: the schema, and so this type, is shared with user profiles.
 pub use crate::profiles::ProfileType;
 
@@ -33,13 +34,13 @@ pub trait OrgProfilesApi: crate::Api {
     /// ```no_run
     /// # use upsun::org_profiles::OrgProfilesApi;
     /// # async fn run(client: upsun::Client) -> upsun::Result<()> {
-    /// let profile = client.get_org_profile("name=acme").await?;
+    /// let profile = client.get_org_profile(&"name=acme".into()).await?;
     /// println!("billed in {:?}", profile.currency);
     /// # Ok(())
     /// # }
     /// ```
     #[endpoint(GET, "/organizations/<organization_id>/profile")]
-    async fn get_org_profile(&self, organization_id: &str) -> crate::Result<OrgProfile>;
+    async fn get_org_profile(&self, organization_id: &OrganizationId) -> crate::Result<OrgProfile>;
 
     /// Updates an organization's profile: only the fields set in `update` change.
     ///
@@ -49,7 +50,7 @@ pub trait OrgProfilesApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::org_profiles::{CustomerType, OrgProfilesApi, UpdateOrgProfile};
-    /// # async fn run(client: upsun::Client, org_id: &str) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, org_id: &upsun::OrganizationId) -> upsun::Result<()> {
     /// let update = UpdateOrgProfile::new()
     ///     .customer_type(CustomerType::Corporation)
     ///     .billing_contact("billing@acme.example");
@@ -60,7 +61,7 @@ pub trait OrgProfilesApi: crate::Api {
     #[endpoint(PATCH, "/organizations/<organization_id>/profile")]
     async fn update_org_profile(
         &self,
-        organization_id: &str,
+        organization_id: &OrganizationId,
         #[body] update: &UpdateOrgProfile,
     ) -> crate::Result<OrgProfile>;
 
@@ -68,23 +69,23 @@ pub trait OrgProfilesApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::org_profiles::OrgProfilesApi;
-    /// # async fn run(client: upsun::Client, org_id: &str) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, org_id: &upsun::OrganizationId) -> upsun::Result<()> {
     /// let address = client.get_org_address(org_id).await?;
     /// println!("{:?}", address.country);
     /// # Ok(())
     /// # }
     /// ```
     #[endpoint(GET, "/organizations/<organization_id>/address")]
-    async fn get_org_address(&self, organization_id: &str) -> crate::Result<OrgAddress>;
+    async fn get_org_address(&self, organization_id: &OrganizationId) -> crate::Result<Address>;
 
     /// Updates an organization's address: only the fields set in `update` change.
     ///
     /// `country` is checked before sending (two ASCII letters).
     ///
     /// ```no_run
-    /// # use upsun::org_profiles::{OrgProfilesApi, UpdateOrgAddress};
-    /// # async fn run(client: upsun::Client, org_id: &str) -> upsun::Result<()> {
-    /// let update = UpdateOrgAddress::new()
+    /// # use upsun::org_profiles::{OrgProfilesApi, UpdateAddress};
+    /// # async fn run(client: upsun::Client, org_id: &upsun::OrganizationId) -> upsun::Result<()> {
+    /// let update = UpdateAddress::new()
     ///     .thoroughfare("1 rue de Rivoli")
     ///     .postal_code("75001")
     ///     .locality("Paris")
@@ -96,9 +97,9 @@ pub trait OrgProfilesApi: crate::Api {
     #[endpoint(PATCH, "/organizations/<organization_id>/address")]
     async fn update_org_address(
         &self,
-        organization_id: &str,
-        #[body] update: &UpdateOrgAddress,
-    ) -> crate::Result<OrgAddress>;
+        organization_id: &OrganizationId,
+        #[body] update: &UpdateAddress,
+    ) -> crate::Result<Address>;
 }
 
 impl OrgProfilesApi for crate::Client {}

@@ -13,18 +13,14 @@
 //! # }
 //! ```
 
-mod me;
 mod models;
 
-use uuid::Uuid;
+use crate::{UserId, endpoint};
 
-use crate::endpoint;
-
-pub use self::me::{
-    CurrentUser, CurrentUserProject, OwnerInfo, PhoneVerificationStatus, SshKey, VerificationKind,
-    VerificationStatus,
+pub use self::models::{
+    ConsentMethod, CurrentUser, CurrentUserProject, OwnerInfo, PhoneVerificationStatus,
+    ResetEmailAddress, SshKey, UpdateUser, User, VerificationKind, VerificationStatus,
 };
-pub use self::models::{ConsentMethod, ResetEmailAddress, UpdateUser, User};
 
 /// The calls of the Users area, implemented for [`Client`](crate::Client).
 ///
@@ -47,14 +43,14 @@ pub trait UsersApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::users::UsersApi;
-    /// # async fn run(client: upsun::Client, id: uuid::Uuid) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, id: upsun::UserId) -> upsun::Result<()> {
     /// let user = client.get_user(id).await?;
     /// assert_eq!(user.id, id);
     /// # Ok(())
     /// # }
     /// ```
     #[endpoint(GET, "/users/<user_id>")]
-    async fn get_user(&self, user_id: Uuid) -> crate::Result<User>;
+    async fn get_user(&self, user_id: UserId) -> crate::Result<User>;
 
     /// Finds a user by email address; a 404 ([`Error::NotFound`](crate::Error)) when nobody
     /// has it.
@@ -92,7 +88,7 @@ pub trait UsersApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::users::{UpdateUser, UsersApi};
-    /// # async fn run(client: upsun::Client, id: uuid::Uuid) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, id: upsun::UserId) -> upsun::Result<()> {
     /// let user = client
     ///     .update_user(id, &UpdateUser::new().company("Upsun").website("https://upsun.com"))
     ///     .await?;
@@ -101,7 +97,11 @@ pub trait UsersApi: crate::Api {
     /// # }
     /// ```
     #[endpoint(PATCH, "/users/<user_id>")]
-    async fn update_user(&self, user_id: Uuid, #[body] update: &UpdateUser) -> crate::Result<User>;
+    async fn update_user(
+        &self,
+        user_id: UserId,
+        #[body] update: &UpdateUser,
+    ) -> crate::Result<User>;
 
     /// Asks to change a user's email address. The address changes once the user follows the
     /// confirmation email sent to the new address; until then [`User::email`] is the old one.
@@ -111,7 +111,7 @@ pub trait UsersApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::users::{ResetEmailAddress, UsersApi};
-    /// # async fn run(client: upsun::Client, id: uuid::Uuid) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, id: upsun::UserId) -> upsun::Result<()> {
     /// client
     ///     .reset_email_address(id, &ResetEmailAddress::new("ada@analytical.example"))
     ///     .await?;
@@ -121,7 +121,7 @@ pub trait UsersApi: crate::Api {
     #[endpoint(POST, "/users/<user_id>/emailaddress")]
     async fn reset_email_address(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         #[body] reset: &ResetEmailAddress,
     ) -> crate::Result<()>;
 
@@ -136,7 +136,7 @@ pub trait UsersApi: crate::Api {
     /// # }
     /// ```
     #[endpoint(POST, "/users/<user_id>/resetpassword")]
-    async fn reset_password(&self, user_id: Uuid) -> crate::Result<()>;
+    async fn reset_password(&self, user_id: UserId) -> crate::Result<()>;
 
     /// Tells whether the token's user must verify a phone number before creating projects.
     ///

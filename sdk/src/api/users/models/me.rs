@@ -2,27 +2,27 @@
 
 use std::collections::BTreeMap;
 
+use crate::UserId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::models::string_enum;
 
 /// The token's user in the older shape of `GET /me`, with its SSH keys and projects.
 ///
 /// Every field is optional: the API documents none as always present. Prefer [`User`] from
-/// [`current_user`](super::UsersApi::current_user).
+/// [`current_user`](crate::users::UsersApi::current_user).
 ///
-/// [`User`]: super::User
+/// [`User`]: crate::users::User
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CurrentUser {
     /// The ID of the user.
     #[serde(default)]
-    pub id: Option<Uuid>,
+    pub id: Option<UserId>,
     /// The ID of the user again (older clients read this one).
     #[serde(default)]
-    pub uuid: Option<Uuid>,
+    pub uuid: Option<UserId>,
     /// The username.
     #[serde(default)]
     pub username: Option<String>,
@@ -118,7 +118,7 @@ pub struct CurrentUserProject {
     pub license_id: Option<i64>,
     /// The ID of the project's owner.
     #[serde(default)]
-    pub owner: Option<Uuid>,
+    pub owner: Option<UserId>,
     /// What collaborators may see of the owner.
     #[serde(default)]
     pub owner_info: Option<OwnerInfo>,

@@ -26,13 +26,11 @@
 mod models;
 mod queries;
 
-use uuid::Uuid;
-
-use crate::endpoint;
+use crate::{OrganizationId, UserId, endpoint};
 
 pub use self::models::{
-    ActionLink, AiAgentSettings, CreateOrganization, Organization, OrganizationStatus,
-    OrganizationType, UpdateOrganization,
+    AiAgentSettings, CreateOrganization, Organization, OrganizationStatus, OrganizationType,
+    UpdateOrganization,
 };
 pub use self::queries::{
     ListOrganizations, ListUserOrganizations, OrganizationFilters, UserOrganizationFilters,
@@ -100,14 +98,17 @@ pub trait OrganizationsApi: crate::Api {
     /// ```no_run
     /// # use upsun::organizations::OrganizationsApi;
     /// # async fn run(client: upsun::Client) -> upsun::Result<()> {
-    /// let by_id = client.get_organization("01H2X9Z4CQJ5K7M8N9P0QRSTVW").await?;
-    /// let by_name = client.get_organization("name=acme").await?;
+    /// let by_id = client.get_organization(&"01H2X9Z4CQJ5K7M8N9P0QRSTVW".into()).await?;
+    /// let by_name = client.get_organization(&"name=acme".into()).await?;
     /// assert_eq!(by_id.id, by_name.id);
     /// # Ok(())
     /// # }
     /// ```
     #[endpoint(GET, "/organizations/<organization_id>")]
-    async fn get_organization(&self, organization_id: &str) -> crate::Result<Organization>;
+    async fn get_organization(
+        &self,
+        organization_id: &OrganizationId,
+    ) -> crate::Result<Organization>;
 
     /// Updates an organization: only the fields set in `update` change.
     ///
@@ -117,7 +118,7 @@ pub trait OrganizationsApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::organizations::{OrganizationsApi, UpdateOrganization};
-    /// # async fn run(client: upsun::Client, id: &str) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, id: &upsun::OrganizationId) -> upsun::Result<()> {
     /// let org = client
     ///     .update_organization(id, &UpdateOrganization::new().label("Acme Inc."))
     ///     .await?;
@@ -128,7 +129,7 @@ pub trait OrganizationsApi: crate::Api {
     #[endpoint(PATCH, "/organizations/<organization_id>")]
     async fn update_organization(
         &self,
-        organization_id: &str,
+        organization_id: &OrganizationId,
         #[body] update: &UpdateOrganization,
     ) -> crate::Result<Organization>;
 
@@ -136,13 +137,13 @@ pub trait OrganizationsApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::organizations::OrganizationsApi;
-    /// # async fn run(client: upsun::Client, id: &str) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, id: &upsun::OrganizationId) -> upsun::Result<()> {
     /// client.delete_organization(id).await?;
     /// # Ok(())
     /// # }
     /// ```
     #[endpoint(DELETE, "/organizations/<organization_id>")]
-    async fn delete_organization(&self, organization_id: &str) -> crate::Result<()>;
+    async fn delete_organization(&self, organization_id: &OrganizationId) -> crate::Result<()>;
 
     /// Lists the organizations a user is a member of, one page at a time.
     ///
@@ -161,7 +162,7 @@ pub trait OrganizationsApi: crate::Api {
     #[endpoint(GET, "/users/<user_id>/organizations")]
     async fn list_user_organizations(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         #[query] query: &ListUserOrganizations,
     ) -> crate::Result<crate::Page<Organization>>;
 }

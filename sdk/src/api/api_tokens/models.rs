@@ -1,101 +1,11 @@
-//! API tokens: the long-lived credentials a user creates to let tools act on its behalf.
-//!
-//! The token's secret value is in the answer to [`create_api_token`](ApiTokensApi::create_api_token)
-//! and nowhere else: store it then. It is an [`ApiTokenSecret`], which never shows in `Debug`
-//! output (logs, panics) nor in the token's serialization; read it with
-//! [`expose`](ApiTokenSecret::expose).
-//!
-//! ```no_run
-//! use upsun::api_tokens::{ApiTokensApi, CreateApiToken};
-//! use upsun::users::UsersApi;
-//!
-//! # async fn run(client: upsun::Client) -> upsun::Result<()> {
-//! let me = client.current_user().await?;
-//! let created = client.create_api_token(me.id, &CreateApiToken::new("CI")).await?;
-//! if let Some(secret) = &created.token {
-//!     let ci = upsun::Client::builder().api_token(secret.expose()).build()?;
-//!     // ... use `ci` ...
-//! #   let _ = ci;
-//! }
-//! client.delete_api_token(me.id, created.id).await?;
-//! # Ok(())
-//! # }
-//! ```
+//! The models of the api_tokens area.
 
-use std::fmt;
-
+use crate::ApiTokenId;
+use crate::models::request;
 use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
-
-use crate::endpoint;
-
-/// The calls of the Api Tokens area, implemented for [`Client`](crate::Client).
-///
-/// Bring the trait into scope to call them: `use upsun::api_tokens::ApiTokensApi;`.
-pub trait ApiTokensApi: crate::Api {
-    /// Lists a user's API tokens. The secret values are never listed.
-    ///
-    /// ```no_run
-    /// # use upsun::api_tokens::ApiTokensApi;
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid) -> upsun::Result<()> {
-    /// for token in client.list_api_tokens(user_id).await? {
-    ///     println!("{} {:?} last used {:?}", token.id, token.name, token.last_used_at);
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    #[endpoint(GET, "/users/<user_id>/api-tokens")]
-    async fn list_api_tokens(&self, user_id: Uuid) -> crate::Result<Vec<ApiToken>>;
-
-    /// Creates an API token for a user. The answer is the only one that carries the token's
-    /// secret value, in [`ApiToken::token`].
-    ///
-    /// ```no_run
-    /// # use upsun::api_tokens::{ApiTokensApi, CreateApiToken};
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid) -> upsun::Result<()> {
-    /// let created = client.create_api_token(user_id, &CreateApiToken::new("deploy bot")).await?;
-    /// let secret = created.token.as_ref().map(|secret| secret.expose().to_owned());
-    /// # let _ = secret;
-    /// # Ok(())
-    /// # }
-    /// ```
-    #[endpoint(POST, "/users/<user_id>/api-tokens")]
-    async fn create_api_token(
-        &self,
-        user_id: Uuid,
-        #[body] token: &CreateApiToken,
-    ) -> crate::Result<ApiToken>;
-
-    /// Gets one of a user's API tokens (without its secret value).
-    ///
-    /// ```no_run
-    /// # use upsun::api_tokens::ApiTokensApi;
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid, token_id: uuid::Uuid) -> upsun::Result<()> {
-    /// let token = client.get_api_token(user_id, token_id).await?;
-    /// println!("{:?} created {:?}", token.name, token.created_at);
-    /// # Ok(())
-    /// # }
-    /// ```
-    #[endpoint(GET, "/users/<user_id>/api-tokens/<token_id>")]
-    async fn get_api_token(&self, user_id: Uuid, token_id: Uuid) -> crate::Result<ApiToken>;
-
-    /// Deletes one of a user's API tokens: it can no longer be exchanged for access tokens
-    /// (access tokens already derived from it still work until they expire).
-    ///
-    /// ```no_run
-    /// # use upsun::api_tokens::ApiTokensApi;
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid, token_id: uuid::Uuid) -> upsun::Result<()> {
-    /// client.delete_api_token(user_id, token_id).await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    #[endpoint(DELETE, "/users/<user_id>/api-tokens/<token_id>")]
-    async fn delete_api_token(&self, user_id: Uuid, token_id: Uuid) -> crate::Result<()>;
-}
-
-impl ApiTokensApi for crate::Client {}
+use std::fmt;
 
 /// An API token.
 ///
@@ -105,7 +15,7 @@ impl ApiTokensApi for crate::Client {}
 #[non_exhaustive]
 pub struct ApiToken {
     /// The ID of the token.
-    pub id: Uuid,
+    pub id: ApiTokenId,
     /// The token's name.
     #[serde(default)]
     pub name: Option<String>,
@@ -174,6 +84,7 @@ impl PartialEq for ApiTokenSecret {
 
 impl Eq for ApiTokenSecret {}
 
+request! {
 /// A new API token: its name.
 ///
 /// ```
@@ -184,17 +95,12 @@ impl Eq for ApiTokenSecret {}
 ///     serde_json::json!({"name": "CI"}),
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct CreateApiToken {
-    /// The token's name.
-    pub name: String,
-}
-
-impl CreateApiToken {
-    /// A token with this name.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct CreateApiToken {
+        required {
+            /// The token's name.
+            name: String,
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! ```no_run
 //! use upsun::profiles::{ProfilesApi, UpdateAddress, UpdateProfile};
 //!
-//! # async fn run(client: upsun::Client, me: uuid::Uuid) -> upsun::Result<()> {
+//! # async fn run(client: upsun::Client, me: upsun::UserId) -> upsun::Result<()> {
 //! let profile = client
 //!     .update_profile(me, &UpdateProfile::new().display_name("Ada L."))
 //!     .await?;
@@ -13,23 +13,21 @@
 //!     .await?;
 //! let form = upsun::profiles::picture_form_from_path("me.png").await?;
 //! let picture = client.upload_profile_picture(me, &form).await?;
-//! println!("{:?} lives in {:?}; picture at {}", profile.display_name, address.locality, picture.url);
+//! println!("{:?} lives in {:?}; picture at {:?}", profile.display_name, address.locality, picture.url);
 //! # Ok(())
 //! # }
 //! ```
 
-mod address;
-mod profile;
+mod models;
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
+use crate::{Multipart, UserId, endpoint};
 
-use crate::{Multipart, endpoint};
-
-pub use self::address::{Address, AddressMetadata, UpdateAddress};
-pub use self::profile::{ColorScheme, CustomerType, Profile, ProfileType, UpdateProfile};
+pub use self::models::{
+    ColorScheme, CustomerType, Profile, ProfilePicture, ProfileType, UpdateProfile,
+};
+pub use crate::models::{Address, AddressMetadata, UpdateAddress};
 
 /// The calls of the User Profiles area, implemented for [`Client`](crate::Client).
 ///
@@ -54,14 +52,14 @@ pub trait ProfilesApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::profiles::ProfilesApi;
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, user_id: upsun::UserId) -> upsun::Result<()> {
     /// let profile = client.get_profile(user_id).await?;
     /// assert_eq!(profile.id, Some(user_id));
     /// # Ok(())
     /// # }
     /// ```
     #[endpoint(GET, "/profiles/<user_id>")]
-    async fn get_profile(&self, user_id: Uuid) -> crate::Result<Profile>;
+    async fn get_profile(&self, user_id: UserId) -> crate::Result<Profile>;
 
     /// Updates a user's profile: only the fields set in `update` change.
     ///
@@ -72,7 +70,7 @@ pub trait ProfilesApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::profiles::{ColorScheme, ProfilesApi, UpdateProfile};
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, user_id: upsun::UserId) -> upsun::Result<()> {
     /// let update = UpdateProfile::new()
     ///     .company_name("Analytical Engines Ltd")
     ///     .ui_colorscheme(ColorScheme::Dark)
@@ -85,7 +83,7 @@ pub trait ProfilesApi: crate::Api {
     #[endpoint(PATCH, "/profiles/<user_id>")]
     async fn update_profile(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         #[body] update: &UpdateProfile,
     ) -> crate::Result<Profile>;
 
@@ -93,7 +91,7 @@ pub trait ProfilesApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::profiles::ProfilesApi;
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, user_id: upsun::UserId) -> upsun::Result<()> {
     /// let address = client.get_address(user_id).await?;
     /// if let Some(required) = address.metadata.and_then(|m| m.required_fields) {
     ///     println!("an address there needs {}", required.join(", "));
@@ -102,7 +100,7 @@ pub trait ProfilesApi: crate::Api {
     /// # }
     /// ```
     #[endpoint(GET, "/profiles/<user_id>/address")]
-    async fn get_address(&self, user_id: Uuid) -> crate::Result<Address>;
+    async fn get_address(&self, user_id: UserId) -> crate::Result<Address>;
 
     /// Updates a user's postal address: only the fields set in `update` change.
     ///
@@ -112,7 +110,7 @@ pub trait ProfilesApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::profiles::{ProfilesApi, UpdateAddress};
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, user_id: upsun::UserId) -> upsun::Result<()> {
     /// let update = UpdateAddress::new()
     ///     .country("US")
     ///     .thoroughfare("1 Infinite Loop")
@@ -127,7 +125,7 @@ pub trait ProfilesApi: crate::Api {
     #[endpoint(PATCH, "/profiles/<user_id>/address", idempotent)]
     async fn update_address(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         #[body] update: &UpdateAddress,
     ) -> crate::Result<Address>;
 
@@ -142,13 +140,13 @@ pub trait ProfilesApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::profiles::{self, ProfilesApi};
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid, png: Vec<u8>) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, user_id: upsun::UserId, png: Vec<u8>) -> upsun::Result<()> {
     /// use upsun::Multipart;
     ///
     /// // From memory: the bytes, a file name and a content type.
     /// let form = Multipart::new().file("file", "me.png", "image/png", png.clone());
     /// let picture = client.upload_profile_picture(user_id, &form).await?;
-    /// println!("now at {}", picture.url);
+    /// println!("now at {:?}", picture.url);
     /// // The same, shorter:
     /// let form = profiles::picture_form("me.png", "image/png", png);
     ///
@@ -163,7 +161,7 @@ pub trait ProfilesApi: crate::Api {
     #[endpoint(POST, "/profile/<user_id>/picture", idempotent)]
     async fn upload_profile_picture(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         #[multipart] form: &Multipart,
     ) -> crate::Result<ProfilePicture>;
 
@@ -171,25 +169,16 @@ pub trait ProfilesApi: crate::Api {
     ///
     /// ```no_run
     /// # use upsun::profiles::ProfilesApi;
-    /// # async fn run(client: upsun::Client, user_id: uuid::Uuid) -> upsun::Result<()> {
+    /// # async fn run(client: upsun::Client, user_id: upsun::UserId) -> upsun::Result<()> {
     /// client.delete_profile_picture(user_id).await?;
     /// # Ok(())
     /// # }
     /// ```
     #[endpoint(DELETE, "/profile/<user_id>/picture")]
-    async fn delete_profile_picture(&self, user_id: Uuid) -> crate::Result<()>;
+    async fn delete_profile_picture(&self, user_id: UserId) -> crate::Result<()>;
 }
 
 impl ProfilesApi for crate::Client {}
-
-/// The answer to an upload: where the new picture is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ProfilePicture {
-    /// The picture's URL, relative to the API (`/profile/<user id>/picture/me.png`); resolve it
-    /// against the base URL to fetch it.
-    pub url: String,
-}
 
 /// The name of the form part that holds the picture.
 const PICTURE_PART: &str = "file";

@@ -1,0 +1,32 @@
+//! The API areas: one module per OpenAPI tag (or a few close tags), each with the same shape:
+//!
+//! ```text
+//! api/<area>.rs            the `<Area>Api` trait: only #[endpoint] methods, with docs
+//! api/<area>/models.rs     the area's answers and request types
+//! api/<area>/queries.rs    the typed query of each list, only for areas with lists
+//! ```
+//!
+//! An area uses the engine (`crate::Api`, `crate::Result`, `crate::Page`, `crate::query`) and
+//! the shared models (`crate::models`); no area imports another area's module except to name a
+//! model the API really shares.
+
+pub mod api_tokens;
+pub mod connections;
+pub mod mfa;
+pub mod org_profiles;
+pub mod organizations;
+pub mod phone_numbers;
+pub mod profiles;
+pub mod users;
+
+/// Every area trait, re-exported by `upsun::prelude`.
+pub(crate) mod prelude {
+    pub use super::api_tokens::ApiTokensApi;
+    pub use super::connections::ConnectionsApi;
+    pub use super::mfa::MfaApi;
+    pub use super::org_profiles::OrgProfilesApi;
+    pub use super::organizations::OrganizationsApi;
+    pub use super::phone_numbers::PhoneNumbersApi;
+    pub use super::profiles::ProfilesApi;
+    pub use super::users::UsersApi;
+}
