@@ -1,4 +1,4 @@
-//! The attribute's own arguments: `VERB, "template"` and options (`idempotent`).
+//! The attribute's own arguments: `VERB, "template"` and options (`idempotent`, `secret`).
 //!
 //! Syntax errors come from `Lookahead1`, so they list what was expected at that point.
 
@@ -14,6 +14,7 @@ mod kw {
     syn::custom_keyword!(PATCH);
     syn::custom_keyword!(DELETE);
     syn::custom_keyword!(idempotent);
+    syn::custom_keyword!(secret);
 }
 
 /// `#[endpoint(PATCH, "/users/<user_id>", idempotent)]`, with the original tokens.
@@ -24,6 +25,8 @@ pub struct Args {
     pub template: LitStr,
     /// The `idempotent` option, if given.
     pub idempotent: Option<Span>,
+    /// The `secret` option (the answers hold secrets), if given.
+    pub secret: Option<Span>,
 }
 
 /// The HTTP methods an endpoint may use.
@@ -83,12 +86,13 @@ impl Parse for Args {
         }
         let (verb, verb_ident) = parse_verb(input)?;
         let template = parse_template(input, &verb_ident)?;
-        let idempotent = parse_options(input)?;
+        let (idempotent, secret) = parse_options(input)?;
         Ok(Args {
             verb,
             verb_ident,
             template,
             idempotent,
+            secret,
         })
     }
 }
@@ -152,9 +156,9 @@ fn parse_template(input: ParseStream<'_>, verb: &Ident) -> Result<LitStr> {
     ))
 }
 
-/// `, idempotent`, each option at most once; a trailing comma is fine.
-fn parse_options(input: ParseStream<'_>) -> Result<Option<Span>> {
-    let mut idempotent = None;
+/// `, idempotent`, `, secret`, each option at most once, in any order; a trailing comma is fine.
+fn parse_options(input: ParseStream<'_>) -> Result<(Option<Span>, Option<Span>)> {
+    let (mut idempotent, mut secret) = (None, None);
     while !input.is_empty() {
         let lookahead = input.lookahead1();
         if !lookahead.peek(Token![,]) {
@@ -165,26 +169,30 @@ fn parse_options(input: ParseStream<'_>) -> Result<Option<Span>> {
             break;
         }
         let lookahead = input.lookahead1();
-        if lookahead.peek(kw::idempotent) {
+        let (slot, name, span) = if lookahead.peek(kw::idempotent) {
             let option = input.parse::<kw::idempotent>()?;
-            if idempotent.is_some() {
-                return Err(Error::new(
-                    option.span,
-                    "`idempotent` is given twice; remove one",
-                ));
-            }
-            idempotent = Some(option.span);
+            (&mut idempotent, "idempotent", option.span)
+        } else if lookahead.peek(kw::secret) {
+            let option = input.parse::<kw::secret>()?;
+            (&mut secret, "secret", option.span)
         } else if input.peek(Ident::peek_any) {
             let ident = Ident::parse_any(input)?;
             return Err(Error::new(
                 ident.span(),
-                format!("unknown option `{ident}`; the only option is `idempotent`"),
+                format!("unknown option `{ident}`; the options are `idempotent` and `secret`"),
             ));
         } else {
             return Err(lookahead.error());
+        };
+        if slot.is_some() {
+            return Err(Error::new(
+                span,
+                format!("`{name}` is given twice; remove one"),
+            ));
         }
+        *slot = Some(span);
     }
-    Ok(idempotent)
+    Ok((idempotent, secret))
 }
 
 #[cfg(test)]
@@ -237,9 +245,15 @@ mod tests {
         assert_eq!(error(r#"GET "/""#), "expected `,`");
         assert_eq!(
             error(r#"POST, "/", retry"#),
-            "unknown option `retry`; the only option is `idempotent`"
+            "unknown option `retry`; the options are `idempotent` and `secret`"
         );
-        assert_eq!(error(r#"POST, "/", 1"#), "expected `idempotent`");
+        assert_eq!(
+            error(r#"POST, "/", 1"#),
+            "expected `idempotent` or `secret`"
+        );
+        assert!(error(r#"GET, "/", secret, secret"#).contains("`secret` is given twice"));
+        let args = parse(r#"POST, "/x", secret, idempotent"#).unwrap();
+        assert!(args.secret.is_some() && args.idempotent.is_some());
         assert!(error(r#"POST, "/", idempotent, idempotent"#).contains("twice"));
     }
 }

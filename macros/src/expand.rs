@@ -29,7 +29,7 @@
 //!         &["/users/", ""],    // the literal pieces around the params: params + 1 of them
 //!         &["user_id"],        // the params, in template order
 //!         false,               // idempotent: GET, PUT, DELETE, or the `idempotent` option
-//!     );
+//!     );                       // then `.secret()` with the `secret` option
 //!     // One `&(dyn Display + Sync)` per param, in template order.
 //!     let mut __upsun_call = ::upsun::__private::Call::new(&__UPSUN_ENDPOINT, &[&user_id]);
 //!     // Then each role, in declaration order (`mut` only when there is one).
@@ -69,6 +69,7 @@ pub fn expand(endpoint: Endpoint<'_>) -> TokenStream {
         verb,
         verb_span,
         idempotent,
+        secret,
         template,
         path_args,
         roles,
@@ -105,6 +106,7 @@ pub fn expand(endpoint: Endpoint<'_>) -> TokenStream {
         }
     });
     let mutability = (!roles.is_empty()).then(|| quote!(mut));
+    let secret = secret.then(|| quote!(.secret()));
     // `T` is named so that a response type that is not `Deserialize` underlines `T`, and the
     // call is spanned on `self` so that a trait without `Api` underlines `&self`.
     let send = quote_spanned! {self_token.span=>
@@ -131,7 +133,7 @@ pub fn expand(endpoint: Endpoint<'_>) -> TokenStream {
                 &[#(#pieces),*],
                 &[#(#params),*],
                 #idempotent,
-            );
+            )#secret;
             let #mutability #call = ::upsun::__private::Call::new(&#static_name, &[#(#path_args),*]);
             #(#steps)*
             #send

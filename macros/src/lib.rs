@@ -26,7 +26,7 @@ use syn::TraitItemFn;
 ///
 /// ```text
 /// #[endpoint(VERB, "template")]
-/// #[endpoint(VERB, "template", idempotent)]
+/// #[endpoint(VERB, "template", idempotent, secret)]
 /// async fn name(&self, args...) -> upsun::Result<T>;
 /// ```
 ///
@@ -104,6 +104,14 @@ use syn::TraitItemFn;
 /// that might have reached the server. POST and PATCH are not, unless the endpoint is declared
 /// with the `idempotent` option (`#[endpoint(POST, "/orgs/<id>/refresh", idempotent)]`).
 /// The option is accepted, and changes nothing, on a verb that is idempotent already.
+///
+/// # Answers that hold secrets: `secret`
+///
+/// An endpoint whose answer carries a secret (a new API token, an MFA seed, recovery codes)
+/// is declared with the `secret` option (`#[endpoint(POST, "/users/<user_id>/api-tokens",
+/// secret)]`). When such an answer cannot be decoded, the error says where decoding failed but
+/// quotes nothing of the body; its model should hold the secret in a `secrecy` type. Options
+/// may come in any order, each once.
 ///
 /// # Documentation
 ///

@@ -23,6 +23,8 @@ pub struct Endpoint<'m> {
     pub verb: Verb,
     pub verb_span: Span,
     pub idempotent: bool,
+    /// The answers hold secrets: errors must not quote them.
+    pub secret: bool,
     pub template: Template,
     /// The argument bound by each template param, in template order.
     pub path_args: Vec<&'m Ident>,

@@ -3,7 +3,6 @@
 //! Every independent problem is reported in the same compile (serde's `Ctxt`, Rocket's
 //! `Diagnostics`). One rule is one `check_*` function; its comment states the rule.
 
-
 use proc_macro2::Span;
 use syn::ext::IdentExt as _;
 use syn::{Error, Ident, LitStr, Type};
@@ -62,6 +61,7 @@ pub fn validate(
         verb: args.verb,
         verb_span: args.verb_ident.span(),
         idempotent: args.verb.is_idempotent() || args.idempotent.is_some(),
+        secret: args.secret.is_some(),
         template,
         path_args,
         roles,

@@ -5,27 +5,32 @@
 //! then exchanges again (with the refresh token first, when one was given).
 //!
 //! Exchanges are single flight: however many calls need a token at once, one exchange runs and
-//! every waiter gets its result. A valid token is read under a shared lock only.
+//! every waiter gets its result. A valid token is read under a shared lock only. The exchange
+//! clears itself when it ends, whatever the outcome (a token, an error, even a panic), so the
+//! next call after a failure starts a fresh one.
+
+mod exchange;
 
 use std::fmt;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
-use std::time::Duration;
 
 use futures_util::FutureExt as _;
 use futures_util::future::{BoxFuture, Shared};
-use reqwest::StatusCode;
-use reqwest::header::{self, HeaderValue};
+use reqwest::header::HeaderValue;
 use secrecy::{ExposeSecret, SecretString};
-use serde::Deserialize;
 use tokio::time::Instant;
 
-use crate::error::{Error, Result};
+use crate::error::Error;
+use exchange::{ExchangeError, request_token};
 
-/// `base64("platform-api-user:")`: the OAuth2 client that Upsun's official tools use with API
-/// tokens, with an empty secret.
-const BASIC_AUTH: &str = "Basic cGxhdGZvcm0tYXBpLXVzZXI6";
-/// A token is replaced this long before it expires.
-const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
+/// Why no token could be had, and whether trying again may help (the auth server was not
+/// reached, or answered 429 or 5xx).
+pub(crate) struct TokenFailure {
+    pub(crate) error: Error,
+    pub(crate) retryable: bool,
+}
 
 /// An access token ready to be sent, with what is needed to know when to replace it.
 pub(crate) struct AccessToken {
@@ -69,11 +74,18 @@ pub(crate) enum Credentials {
 
 impl Credentials {
     /// The token for the next request, exchanging first when there is no fresh one.
-    pub(crate) async fn token(&self) -> Result<Option<Arc<AccessToken>>> {
+    pub(crate) async fn token(
+        &self,
+    ) -> std::result::Result<Option<Arc<AccessToken>>, TokenFailure> {
         match self {
             Credentials::None => Ok(None),
             Credentials::Fixed(token) => Ok(Some(token.clone())),
-            Credentials::Exchange(source) => source.token().await.map(Some),
+            Credentials::Exchange(source) => {
+                source.token().await.map(Some).map_err(|e| TokenFailure {
+                    retryable: e.is_retryable(),
+                    error: e.into_error(),
+                })
+            }
         }
     }
 
@@ -93,6 +105,7 @@ impl Credentials {
         match self {
             Credentials::Exchange(source) => {
                 let mut current = source
+                    .state
                     .current
                     .write()
                     .unwrap_or_else(PoisonError::into_inner);
@@ -116,13 +129,43 @@ impl Credentials {
 
 type Exchange = Shared<BoxFuture<'static, std::result::Result<Arc<AccessToken>, ExchangeError>>>;
 
+/// The token in use and the exchange in flight, shared with the exchange itself so that it can
+/// clear itself when it ends.
+struct State {
+    current: RwLock<Option<Arc<AccessToken>>>,
+    /// The exchange in flight and its number.
+    in_flight: Mutex<Option<(u64, Exchange)>>,
+    next_flight: AtomicU64,
+}
+
+impl State {
+    fn fresh(&self) -> Option<Arc<AccessToken>> {
+        let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
+        current.as_ref().filter(|token| token.is_fresh()).cloned()
+    }
+
+    /// Ends flight `id`: stores its token (if it got one) and forgets it, unless a newer flight
+    /// already replaced it.
+    fn finish(&self, id: u64, outcome: &std::result::Result<Arc<AccessToken>, ExchangeError>) {
+        let mut in_flight = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if in_flight.as_ref().is_some_and(|(flight, _)| *flight == id) {
+            *in_flight = None;
+            if let Ok(token) = outcome {
+                *self.current.write().unwrap_or_else(PoisonError::into_inner) = Some(token.clone());
+            }
+        }
+    }
+}
+
 /// Exchanges an API token for access tokens, one exchange at a time.
 pub(crate) struct TokenSource {
     http: reqwest::Client,
     token_url: String,
     api_token: SecretString,
-    current: RwLock<Option<Arc<AccessToken>>>,
-    in_flight: Mutex<Option<Exchange>>,
+    state: Arc<State>,
 }
 
 impl TokenSource {
@@ -131,182 +174,86 @@ impl TokenSource {
             http,
             token_url: format!("{}/oauth2/token", auth_url.trim_end_matches('/')),
             api_token,
-            current: RwLock::new(None),
-            in_flight: Mutex::new(None),
+            state: Arc::new(State {
+                current: RwLock::new(None),
+                in_flight: Mutex::new(None),
+                next_flight: AtomicU64::new(0),
+            }),
         }
     }
 
     fn fresh(&self) -> Option<Arc<AccessToken>> {
-        let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
-        current.as_ref().filter(|token| token.is_fresh()).cloned()
+        self.state.fresh()
     }
 
-    async fn token(&self) -> Result<Arc<AccessToken>> {
-        let stale = {
-            let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
-            match &*current {
-                Some(token) if token.is_fresh() => return Ok(token.clone()),
-                other => other.clone(),
-            }
-        };
+    async fn token(&self) -> std::result::Result<Arc<AccessToken>, ExchangeError> {
+        if let Some(token) = self.fresh() {
+            return Ok(token);
+        }
         let exchange = {
             let mut in_flight = self
+                .state
                 .in_flight
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
             // Another caller may have stored a token between the read above and this lock.
-            if let Some(token) = &*self.current.read().unwrap_or_else(PoisonError::into_inner) {
-                if token.is_fresh() {
-                    return Ok(token.clone());
+            if let Some(token) = self.fresh() {
+                return Ok(token);
+            }
+            match &*in_flight {
+                Some((_, exchange)) => exchange.clone(),
+                None => {
+                    let refresh = self
+                        .state
+                        .current
+                        .read()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .as_ref()
+                        .and_then(|stale| stale.refresh_token.clone());
+                    let id = self.state.next_flight.fetch_add(1, Ordering::Relaxed);
+                    let exchange = self.start_exchange(id, refresh);
+                    *in_flight = Some((id, exchange.clone()));
+                    exchange
                 }
             }
-            in_flight
-                .get_or_insert_with(|| {
-                    self.start_exchange(stale.and_then(|s| s.refresh_token.clone()))
-                })
-                .clone()
         };
-        let outcome = exchange.clone().await;
-        {
-            // The first waiter to see the outcome clears the flight; the others find it gone or
-            // replaced by a newer one, which they leave alone.
-            let mut in_flight = self
-                .in_flight
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            if in_flight.as_ref().is_some_and(|f| f.ptr_eq(&exchange)) {
-                *in_flight = None;
-                if let Ok(token) = &outcome {
-                    *self.current.write().unwrap_or_else(PoisonError::into_inner) =
-                        Some(token.clone());
-                }
-            }
-        }
-        outcome.map_err(ExchangeError::into_error)
+        exchange.await
     }
 
-    /// Starts an exchange that lives on even if the caller that started it is dropped: any
-    /// waiter can drive the shared future to its end.
-    fn start_exchange(&self, refresh_token: Option<SecretString>) -> Exchange {
+    /// Starts exchange number `id`. It lives on even if the caller that started it is dropped
+    /// (any waiter, or the next caller, drives the shared future on), and it clears itself when
+    /// it ends, a panic included, so no outcome leaves the client stuck.
+    fn start_exchange(&self, id: u64, refresh_token: Option<SecretString>) -> Exchange {
         let http = self.http.clone();
         let url = self.token_url.clone();
         let api_token = self.api_token.clone();
+        let state = Arc::clone(&self.state);
         async move {
-            if let Some(refresh) = refresh_token {
-                let form = [
-                    ("grant_type", "refresh_token"),
-                    ("refresh_token", refresh.expose_secret()),
-                ];
-                if let Ok(token) = request_token(&http, &url, &form).await {
-                    return Ok(token);
+            let work = async {
+                if let Some(refresh) = refresh_token {
+                    let form = [
+                        ("grant_type", "refresh_token"),
+                        ("refresh_token", refresh.expose_secret()),
+                    ];
+                    if let Ok(token) = request_token(&http, &url, &form).await {
+                        return Ok(token);
+                    }
                 }
-            }
-            let form = [
-                ("grant_type", "api_token"),
-                ("api_token", api_token.expose_secret()),
-            ];
-            request_token(&http, &url, &form).await
+                let form = [
+                    ("grant_type", "api_token"),
+                    ("api_token", api_token.expose_secret()),
+                ];
+                request_token(&http, &url, &form).await
+            };
+            let outcome = AssertUnwindSafe(work)
+                .catch_unwind()
+                .await
+                .unwrap_or(Err(ExchangeError::Panicked));
+            state.finish(id, &outcome);
+            outcome
         }
         .boxed()
         .shared()
-    }
-}
-
-#[derive(Deserialize)]
-struct TokenAnswer {
-    access_token: SecretString,
-    expires_in: Option<u64>,
-    #[serde(default)]
-    token_type: Option<String>,
-    refresh_token: Option<SecretString>,
-}
-
-async fn request_token(
-    http: &reqwest::Client,
-    url: &str,
-    form: &[(&str, &str)],
-) -> std::result::Result<Arc<AccessToken>, ExchangeError> {
-    let body = serde_urlencoded::to_string(form)
-        .map_err(|_| ExchangeError::Failed("the token request could not be encoded".into()))?;
-    let started = Instant::now();
-    let response = http
-        .post(url)
-        .header(header::AUTHORIZATION, HeaderValue::from_static(BASIC_AUTH))
-        .header(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/x-www-form-urlencoded"),
-        )
-        .header(header::ACCEPT, HeaderValue::from_static("application/json"))
-        .body(body)
-        .send()
-        .await
-        .map_err(|e| ExchangeError::transport(&e, started))?;
-    let status = response.status();
-    if status == StatusCode::BAD_REQUEST || status == StatusCode::UNAUTHORIZED {
-        return Err(ExchangeError::Refused(status));
-    }
-    if !status.is_success() {
-        return Err(ExchangeError::Failed(format!(
-            "the auth server answered {status}"
-        )));
-    }
-    let bytes = response
-        .bytes()
-        .await
-        .map_err(|e| ExchangeError::transport(&e, started))?;
-    // Never echo the answer: it may hold a token.
-    let answer: TokenAnswer = serde_json::from_slice(&bytes).map_err(|_| {
-        ExchangeError::Failed("the auth server's answer is not a token answer".into())
-    })?;
-    if answer
-        .token_type
-        .as_deref()
-        .is_some_and(|t| !t.eq_ignore_ascii_case("bearer"))
-    {
-        return Err(ExchangeError::Failed(
-            "the auth server gave a token that is not a bearer token".into(),
-        ));
-    }
-    let mut token = AccessToken::bearer(answer.access_token.expose_secret()).map_err(|_| {
-        ExchangeError::Failed("the auth server gave an unusable access token".into())
-    })?;
-    let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(900));
-    // Replace a token 60 s before it expires; a short-lived one (under 2 min) at half its life.
-    token.renew_at = Some(started + lifetime.saturating_sub(EXPIRY_MARGIN.min(lifetime / 2)));
-    token.refresh_token = answer.refresh_token;
-    Ok(Arc::new(token))
-}
-
-/// Why an exchange failed: cloneable, so every waiter of a shared exchange gets it.
-#[derive(Clone, Debug)]
-enum ExchangeError {
-    /// 400 or 401: the API token is wrong, expired or revoked.
-    Refused(StatusCode),
-    /// The auth server could not be reached or gave no usable answer.
-    Failed(String),
-    /// The exchange took too long.
-    Timeout(Duration),
-}
-
-impl ExchangeError {
-    fn transport(err: &reqwest::Error, started: Instant) -> Self {
-        if err.is_timeout() {
-            ExchangeError::Timeout(started.elapsed())
-        } else {
-            // reqwest's message without the URL is enough and holds no secret.
-            let message = err.to_string();
-            ExchangeError::Failed(format!("the auth server could not be reached: {message}"))
-        }
-    }
-
-    fn into_error(self) -> Error {
-        match self {
-            ExchangeError::Refused(status) => Error::Credentials(format!(
-                "the auth server refused the API token ({status}); check that it is valid and not revoked"
-            )),
-            ExchangeError::Failed(message) => Error::Auth(message),
-            ExchangeError::Timeout(after) => Error::Timeout { after },
-        }
     }
 }
 
@@ -315,17 +262,5 @@ impl fmt::Debug for TokenSource {
         f.debug_struct("TokenSource")
             .field("token_url", &self.token_url)
             .finish_non_exhaustive()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exchange_errors_never_carry_the_answer() {
-        let err = ExchangeError::Refused(StatusCode::UNAUTHORIZED).into_error();
-        assert!(matches!(err, Error::Credentials(_)));
-        assert!(err.to_string().contains("401"));
     }
 }

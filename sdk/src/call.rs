@@ -36,6 +36,9 @@ pub struct Endpoint {
     pub params: &'static [&'static str],
     /// Whether a request that may have reached the server can be sent again safely.
     pub idempotent: bool,
+    /// Whether the answers hold secrets (a new API token, MFA secrets, recovery codes): errors
+    /// about them never quote the body.
+    pub secret: bool,
 }
 
 impl Endpoint {
@@ -54,7 +57,14 @@ impl Endpoint {
             pieces,
             params,
             idempotent,
+            secret: false,
         }
+    }
+
+    /// Marks the endpoint's answers as holding secrets (the macro's `secret` option).
+    pub const fn secret(mut self) -> Self {
+        self.secret = true;
+        self
     }
 }
 

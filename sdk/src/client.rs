@@ -11,6 +11,10 @@ use crate::auth::{AccessToken, Credentials, TokenSource};
 use crate::error::{Error, Result};
 use crate::retry::{RetryBudget, RetryPolicy};
 
+mod settings;
+
+use settings::{checked_timeout, normalize_url};
+
 /// The API the client talks to unless told otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.upsun.com";
 
@@ -92,6 +96,7 @@ pub struct ClientBuilder {
     call_timeout: Option<Duration>,
     retry: RetryPolicy,
     max_response_bytes: u64,
+    allow_insecure_http: bool,
 }
 
 impl Client {
@@ -114,6 +119,7 @@ impl Client {
             call_timeout: Some(Duration::from_secs(120)),
             retry: RetryPolicy::default(),
             max_response_bytes: 16 * 1024 * 1024,
+            allow_insecure_http: false,
         }
     }
 
@@ -180,6 +186,11 @@ impl crate::Api for Client {
 impl ClientBuilder {
     /// The API's base URL; a path prefix is kept (`http://host/api` + `/users/x` is
     /// `http://host/api/users/x`). The access token is sent to this origin only.
+    ///
+    /// `http://` is accepted for loopback hosts only (`127.0.0.1`, `[::1]`, `localhost`), where
+    /// a local mock or proxy listens; anywhere else the token would travel in clear text, so
+    /// [`build`](Self::build) refuses it unless [`allow_insecure_http`](Self::allow_insecure_http)
+    /// was called.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
@@ -200,6 +211,24 @@ impl ClientBuilder {
         self
     }
 
+    /// Accepts `http://` base and auth URLs on hosts that are not loopback. Tokens then cross
+    /// the network unencrypted: only for a trusted network (a proxy on the same host under
+    /// another name, a test network).
+    ///
+    /// ```
+    /// let err = upsun::Client::builder().base_url("http://api.internal").build().unwrap_err();
+    /// assert!(err.to_string().contains("allow_insecure_http"));
+    /// let client = upsun::Client::builder()
+    ///     .base_url("http://api.internal")
+    ///     .allow_insecure_http()
+    ///     .build()?;
+    /// # Ok::<(), upsun::Error>(())
+    /// ```
+    pub fn allow_insecure_http(mut self) -> Self {
+        self.allow_insecure_http = true;
+        self
+    }
+
     /// A ready access token, sent as `Authorization: Bearer <token>` as is; never exchanged.
     ///
     /// The token is kept as a secret: no `Debug` output, error or log line shows it.
@@ -216,6 +245,9 @@ impl ClientBuilder {
     }
 
     /// How long one attempt may take, from sending to reading the whole answer (default 30 s).
+    ///
+    /// Every timeout must be more than zero ([`build`](Self::build) refuses zero); one over a
+    /// year (`Duration::MAX`, say) is taken as a year.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -250,10 +282,19 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client.
     ///
     /// Fails with [`Error::Config`] when a URL is not an absolute `http(s)` URL without query or
-    /// fragment, when both an API token and an access token are given, or when the token or user
-    /// agent cannot be sent as a header.
+    /// fragment (or is `http://` on a host that is not loopback, without
+    /// [`allow_insecure_http`](Self::allow_insecure_http)), when a timeout is zero, when both an
+    /// API token and an access token are given, or when the token or user agent cannot be sent
+    /// as a header.
     pub fn build(self) -> Result<Client> {
-        let base = normalize_url("base URL", &self.base_url)?;
+        let insecure = self.allow_insecure_http;
+        let base = normalize_url("base URL", &self.base_url, insecure)?;
+        let timeout = checked_timeout("timeout", self.timeout)?;
+        let connect_timeout = checked_timeout("connect_timeout", self.connect_timeout)?;
+        let call_timeout = self
+            .call_timeout
+            .map(|t| checked_timeout("call_timeout", t))
+            .transpose()?;
         let base_url = reqwest::Url::parse(&base)
             .map_err(|e| Error::config(format!("base URL `{base}`: {e}")))?;
         let agent = match &self.user_agent {
@@ -268,8 +309,11 @@ impl ClientBuilder {
             .user_agent(agent)
             .default_headers(headers)
             .redirect(reqwest::redirect::Policy::none())
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
+            .timeout(timeout)
+            .connect_timeout(connect_timeout)
+            // Below the 60 s idle limit load balancers commonly apply, so a pooled connection is
+            // dropped by us before the far end closes it under a request.
+            .pool_idle_timeout(settings::POOL_IDLE_TIMEOUT)
             .build()
             .map_err(|e| Error::config(format!("the HTTP client could not be built: {e}")))?;
         let credentials = match (self.access_token, self.api_token) {
@@ -283,7 +327,7 @@ impl ClientBuilder {
                 Credentials::Fixed(Arc::new(AccessToken::bearer(token.expose_secret())?))
             }
             (None, Some(token)) => {
-                let auth = normalize_url("auth URL", &self.auth_url)?;
+                let auth = normalize_url("auth URL", &self.auth_url, insecure)?;
                 Credentials::Exchange(TokenSource::new(http.clone(), &auth, token))
             }
             (None, None) => Credentials::None,
@@ -296,8 +340,8 @@ impl ClientBuilder {
                 credentials,
                 budget: RetryBudget::new(self.retry.budget),
                 retry: self.retry,
-                attempt_timeout: self.timeout,
-                call_timeout: self.call_timeout,
+                attempt_timeout: timeout,
+                call_timeout,
                 max_response_bytes: self.max_response_bytes,
             }),
         })
@@ -316,52 +360,14 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("call_timeout", &self.call_timeout)
             .field("retry", &self.retry)
+            .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }
-}
-
-fn normalize_url(what: &str, raw: &str) -> Result<String> {
-    let url = reqwest::Url::parse(raw.trim())
-        .map_err(|e| Error::config(format!("{what} `{raw}` is not a URL: {e}")))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::config(format!(
-            "{what} `{raw}` must start with http:// or https://"
-        )));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::config(format!(
-            "{what} `{raw}` must not have a query or fragment"
-        )));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::config(format!(
-            "the {what} must not hold credentials; use `api_token` or `access_token`"
-        )));
-    }
-    Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn urls_keep_their_path_and_lose_the_trailing_slash() {
-        assert_eq!(
-            normalize_url("base URL", "http://127.0.0.1:9000/api/").unwrap(),
-            "http://127.0.0.1:9000/api"
-        );
-        assert_eq!(
-            normalize_url("base URL", "https://api.upsun.com").unwrap(),
-            "https://api.upsun.com"
-        );
-        for bad in ["api.upsun.com", "ftp://x", "http://x/?a=1", "http://u:p@x/"] {
-            assert!(
-                matches!(normalize_url("base URL", bad), Err(Error::Config(_))),
-                "{bad}"
-            );
-        }
-    }
 
     #[test]
     fn debug_never_shows_a_token() {
@@ -373,6 +379,27 @@ mod tests {
             let client = builder.build().unwrap();
             assert!(!format!("{client:?}").contains("canary-token-1234"));
         }
+    }
+
+    #[test]
+    fn extreme_settings_fail_at_build_not_at_call_time() {
+        let err = Client::builder()
+            .timeout(Duration::ZERO)
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("timeout"), "{err}");
+        let client = Client::builder()
+            .timeout(Duration::MAX)
+            .connect_timeout(Duration::MAX)
+            .call_timeout(Duration::MAX)
+            .build()
+            .unwrap();
+        assert!(client.inner.call_timeout <= Some(settings::MAX_TIMEOUT));
+        let err = Client::builder()
+            .base_url("http://api.upsun.com")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, Error::Config(_)), "{err:?}");
     }
 
     #[test]

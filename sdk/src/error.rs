@@ -1,20 +1,16 @@
 //! [`Error`], the one error type of the SDK, and the [`Result`] alias.
 
-use std::fmt;
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use serde::Deserialize;
 
 /// The result of every SDK call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// How much of an error body is kept in an [`ApiError`].
-pub(crate) const ERROR_BODY_LIMIT: usize = 64 * 1024;
-/// How much of a raw (non-JSON) error body is shown as the message.
-const MESSAGE_LIMIT: usize = 512;
-/// How much of an undecodable body a [`Error::Decode`] shows.
-const SNIPPET_LIMIT: usize = 256;
+mod api_error;
+
+pub use self::api_error::ApiError;
+pub(crate) use self::api_error::{ERROR_BODY_LIMIT, snippet};
 
 /// Everything that can go wrong in a call.
 ///
@@ -75,10 +71,20 @@ pub enum Error {
     Timeout {
         /// How long the call ran before giving up.
         after: Duration,
+        /// Whether sending the call again cannot apply it twice: nothing reached the server, or
+        /// the endpoint is safe to repeat. False for a POST or PATCH that may have been applied.
+        replay_safe: bool,
     },
     /// The request could not be sent or the answer could not be read.
-    #[error("transport error: {0}")]
-    Transport(#[source] reqwest::Error),
+    #[error("transport error: {source}")]
+    Transport {
+        /// What the HTTP client said (without the URL).
+        #[source]
+        source: reqwest::Error,
+        /// Whether sending the call again cannot apply it twice: nothing reached the server, or
+        /// the endpoint is safe to repeat. False for a POST or PATCH that may have been applied.
+        replay_safe: bool,
+    },
     /// The answer was not what the endpoint declares.
     #[error(
         "could not decode the {status} answer as `{expected}`: {source}; the body starts with: {snippet}"
@@ -187,7 +193,7 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Decode { status, .. } => Some(*status),
-            Error::Transport(e) => e.status(),
+            Error::Transport { source, .. } => source.status(),
             _ => self.api_error().map(|e| e.status),
         }
     }
@@ -200,22 +206,25 @@ impl Error {
     /// True when the call timed out.
     pub fn is_timeout(&self) -> bool {
         matches!(self, Error::Timeout { .. })
-            || matches!(self, Error::Transport(e) if e.is_timeout())
+            || matches!(self, Error::Transport { source, .. } if source.is_timeout())
     }
 
-    /// True when trying the same call again later may succeed: rate limits, server errors,
-    /// timeouts, transport failures and failed token exchanges.
+    /// True when trying the same call again later may succeed and cannot apply it twice: rate
+    /// limits, failed token exchanges, and timeouts, transport failures and 5xx answers of calls
+    /// that are safe to repeat (GET, PUT, DELETE, endpoints declared `idempotent`) or that
+    /// never reached the server.
     ///
-    /// The client already retries what is safe to retry (see
-    /// [`RetryPolicy`](crate::RetryPolicy)); this tells whether a caller's own, later retry
-    /// makes sense.
+    /// False for a POST or PATCH that may already have been applied (it timed out, lost its
+    /// connection or got a 5xx after it was sent): check the resource's state before sending it
+    /// again. The client itself already retries what is safe (see
+    /// [`RetryPolicy`](crate::RetryPolicy)).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::RateLimited { .. }
-            | Error::Timeout { .. }
-            | Error::Transport(_)
-            | Error::Auth(_) => true,
-            Error::Server(e) => matches!(e.status.as_u16(), 500 | 502 | 503 | 504),
+            Error::RateLimited { .. } | Error::Auth(_) => true,
+            Error::Timeout { replay_safe, .. } | Error::Transport { replay_safe, .. } => {
+                *replay_safe
+            }
+            Error::Server(e) => e.replay_safe && matches!(e.status.as_u16(), 500 | 502 | 503 | 504),
             _ => false,
         }
     }
@@ -231,109 +240,6 @@ impl Error {
     /// True for a 404.
     pub fn is_not_found(&self) -> bool {
         matches!(self, Error::NotFound(_))
-    }
-}
-
-/// What the API answered when it refused a call: the status and its message.
-///
-/// The message comes from the API's `{"error": "..."}` body, from an
-/// `application/problem+json` body (`title` and `detail`), or from the start of any other body.
-#[derive(Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ApiError {
-    /// The HTTP status.
-    pub status: StatusCode,
-    /// The API's message, or the start of the body when it had none.
-    pub message: String,
-    /// The body as received, cut to 64 KiB.
-    pub body: String,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: Option<serde_json::Value>,
-    message: Option<String>,
-    title: Option<String>,
-    detail: Option<String>,
-}
-
-impl ApiError {
-    pub(crate) fn new(status: StatusCode, content_type: Option<&str>, body: &[u8]) -> Self {
-        let text = String::from_utf8_lossy(&body[..body.len().min(ERROR_BODY_LIMIT)]).into_owned();
-        let message = message_from(content_type, &text).unwrap_or_else(|| {
-            let trimmed = text.trim();
-            if trimmed.is_empty() {
-                status.canonical_reason().unwrap_or("no message").to_owned()
-            } else {
-                cut(trimmed, MESSAGE_LIMIT)
-            }
-        });
-        ApiError {
-            status,
-            message,
-            body: text,
-        }
-    }
-}
-
-fn message_from(content_type: Option<&str>, text: &str) -> Option<String> {
-    let json_like = content_type.is_none_or(|ct| ct.contains("json"));
-    if !json_like {
-        return None;
-    }
-    let body: ErrorBody = serde_json::from_str(text).ok()?;
-    if let Some(error) = body.error {
-        let message = match error {
-            serde_json::Value::String(s) => s,
-            other => other.to_string(),
-        };
-        return Some(match body.message.or(body.detail) {
-            Some(extra) if extra != message => format!("{message}: {extra}"),
-            _ => message,
-        });
-    }
-    match (body.title, body.detail.or(body.message)) {
-        (Some(title), Some(detail)) => Some(format!("{title}: {detail}")),
-        (Some(one), None) | (None, Some(one)) => Some(one),
-        (None, None) => None,
-    }
-}
-
-/// Cuts `text` to at most `limit` bytes on a character boundary, marking the cut.
-pub(crate) fn cut(text: &str, limit: usize) -> String {
-    if text.len() <= limit {
-        return text.to_owned();
-    }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &text[..end])
-}
-
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LIMIT * 4)]);
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        "(empty body)".to_owned()
-    } else {
-        format!("{:?}", cut(trimmed, SNIPPET_LIMIT))
-    }
-}
-
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.status, self.message)
-    }
-}
-
-impl fmt::Debug for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ApiError")
-            .field("status", &self.status)
-            .field("message", &self.message)
-            .field("body_len", &self.body.len())
-            .finish()
     }
 }
 

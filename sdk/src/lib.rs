@@ -94,6 +94,7 @@ extern crate self as upsun;
 #[doc(hidden)]
 pub mod __private;
 mod auth;
+mod body;
 mod call;
 mod client;
 mod error;

@@ -99,7 +99,9 @@ impl RetryPolicy {
     pub(crate) fn backoff(&self, retry: u32) -> Duration {
         let factor = 2u32.saturating_pow(retry.saturating_sub(1));
         let ceiling = self.base_delay.saturating_mul(factor).min(self.max_delay);
-        ceiling.mul_f64(random_unit())
+        // `mul_f64` could round past `Duration::MAX` for a huge ceiling and panic.
+        Duration::try_from_secs_f64(ceiling.as_secs_f64() * random_unit())
+            .map_or(ceiling, |wait| wait.min(ceiling))
     }
 }
 
@@ -190,6 +192,12 @@ mod tests {
         );
         assert_eq!(retry_after(&headers("soon")), None);
         assert_eq!(retry_after(&headers("-5")), None);
+        assert_eq!(
+            retry_after(&headers("18446744073709551615")),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        assert_eq!(retry_after(&headers("99999999999999999999999")), None);
+        assert_eq!(retry_after(&headers("0")), Some(Duration::ZERO));
         assert_eq!(retry_after(&HeaderMap::new()), None);
     }
 
@@ -202,6 +210,12 @@ mod tests {
             for _ in 0..50 {
                 assert!(policy.backoff(retry) <= ceiling);
             }
+        }
+        let huge = RetryPolicy::default()
+            .base_delay(Duration::MAX)
+            .max_delay(Duration::MAX);
+        for retry in [1, 2, 64, u32::MAX] {
+            assert!(huge.backoff(retry) <= Duration::MAX);
         }
         let waits: std::collections::HashSet<_> = (0..20).map(|_| policy.backoff(3)).collect();
         assert!(waits.len() > 10, "waits are not jittered: {waits:?}");

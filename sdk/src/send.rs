@@ -1,9 +1,18 @@
 //! The one send path every endpoint goes through: credentials, attempts, retries, deadlines,
 //! size limits and the tracing span.
+//!
+//! A call is a loop of named steps, each bounded by the call's one deadline:
+//! 1. [`Client::credentials`]: the access token (exchanging the API token when needed);
+//! 2. [`Inner::attempt`]: one request, its answer read within the size limit;
+//! 3. [`Client::judge`]: what a failed attempt means: give up, replay once with a new token, or
+//!    retry;
+//! 4. [`Client::pause`]: before a retry, the wait (`Retry-After` or backoff), if the attempts,
+//!    the retry budget and the deadline allow it.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap, HeaderValue, WWW_AUTHENTICATE};
 use serde::de::DeserializeOwned;
@@ -11,7 +20,8 @@ use tokio::time::Instant;
 use tracing::Instrument as _;
 
 use crate::__private::Call;
-use crate::auth::AccessToken;
+use crate::auth::{AccessToken, TokenFailure};
+use crate::body::{ReadError, read_body};
 use crate::client::{Client, Inner};
 use crate::error::{self, ApiError, ERROR_BODY_LIMIT, Error, Result};
 use crate::retry;
@@ -21,6 +31,8 @@ use crate::retry;
 pub(crate) struct Response {
     pub(crate) status: StatusCode,
     pub(crate) body: Bytes,
+    /// The endpoint's answers hold secrets: a decode error must not quote them.
+    pub(crate) secret: bool,
 }
 
 /// What one attempt came to, short of a success.
@@ -35,6 +47,41 @@ enum Failure {
     Transport { error: Error, sent: bool },
     /// Nothing to retry.
     Final(Error),
+}
+
+/// What to do after a failed step.
+enum Next {
+    /// Send again at once with a fresh token (once per call, after a 401).
+    Replay,
+    /// Wait, then try again, if the policy allows; `retry_after` is what the API asked for.
+    Retry {
+        error: Error,
+        retry_after: Option<Duration>,
+    },
+    /// Give up with this error.
+    Fail(Error),
+}
+
+/// The one deadline of a call; `None` when the call has no time limit.
+#[derive(Clone, Copy)]
+struct Deadline(Option<Instant>);
+
+impl Deadline {
+    /// `limit` from `start`; a limit too large to represent is no limit.
+    fn after(start: Instant, limit: Option<Duration>) -> Self {
+        Deadline(limit.and_then(|limit| start.checked_add(limit)))
+    }
+
+    /// What is left, or `None` without a deadline.
+    fn left(self) -> Option<Duration> {
+        self.0
+            .map(|at| at.saturating_duration_since(Instant::now()))
+    }
+
+    /// Whether waiting `wait` from now still ends before the deadline.
+    fn fits(self, wait: Duration) -> bool {
+        self.left().is_none_or(|left| wait < left)
+    }
 }
 
 impl Client {
@@ -52,13 +99,14 @@ impl Client {
             latency_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let deadline = self.inner.call_timeout.map(|limit| started + limit);
+        let deadline = Deadline::after(started, self.inner.call_timeout);
         let result = self
             .attempts(&call, started, deadline, &span)
             .instrument(span.clone())
             .await;
         if !span.is_disabled() {
-            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            span.record("latency_ms", millis);
         }
         if let Err(err) = &result {
             tracing::debug!(parent: &span, error = %err, "call failed");
@@ -66,122 +114,180 @@ impl Client {
         result
     }
 
-    /// The attempts of one call. The call's deadline bounds each attempt (reqwest's own timeout
-    /// is set to what is left), the token exchange, and every wait: no timer of its own is
-    /// armed on the common path.
+    /// The attempts of one call, every step bounded by the same deadline.
     async fn attempts(
         &self,
         call: &Call,
         started: Instant,
-        deadline: Option<Instant>,
+        deadline: Deadline,
         span: &tracing::Span,
     ) -> Result<Response> {
         let inner = &*self.inner;
         let url = inner.url(call);
-        let mut attempt = 0;
+        let mut attempt: u32 = 0;
         let mut reauthenticated = false;
         loop {
-            attempt += 1;
+            attempt = attempt.saturating_add(1);
             span.record("attempt", attempt);
-            let token = match inner.credentials.ready() {
-                Some(token) => token,
-                None => match deadline {
-                    Some(deadline) => tokio::time::timeout_at(deadline, inner.credentials.token())
-                        .await
-                        .map_err(|_| Error::Timeout {
-                            after: started.elapsed(),
-                        })??,
-                    None => inner.credentials.token().await?,
-                },
-            };
-            // The client's own per-attempt timeout applies unless less time is left before the
-            // call's deadline; only then does the request carry a shorter one (setting it on
-            // every request costs allocations in reqwest).
-            let timeout = match deadline {
-                Some(deadline) => {
-                    let now = if attempt == 1 {
-                        started
-                    } else {
-                        Instant::now()
+            let next = match self.credentials(deadline, started, call).await {
+                Err(next) => next,
+                Ok(token) => {
+                    let timeout = match deadline.left() {
+                        Some(left) if left.is_zero() => return Err(timeout(started, call, false)),
+                        Some(left) => (left < inner.attempt_timeout).then_some(left),
+                        None => None,
                     };
-                    let left = deadline.saturating_duration_since(now);
-                    if left.is_zero() {
-                        return Err(Error::Timeout {
-                            after: started.elapsed(),
-                        });
-                    }
-                    (left < inner.attempt_timeout).then_some(left)
-                }
-                None => None,
-            };
-            let sent = inner.attempt(&url, call, token.as_deref(), timeout, started);
-            let failure = match sent.await {
-                Ok(response) => {
-                    span.record("status", response.status.as_u16());
-                    inner.budget.deposit();
-                    return Ok(response);
-                }
-                Err(failure) => failure,
-            };
-            let (error, retryable, wait) = match failure {
-                Failure::Status {
-                    status,
-                    headers,
-                    body,
-                } => {
-                    span.record("status", status.as_u16());
-                    let content_type = headers
-                        .get(header::CONTENT_TYPE)
-                        .and_then(|v| v.to_str().ok());
-                    if status == StatusCode::UNAUTHORIZED {
-                        let error = ApiError::new(status, content_type, &body);
-                        if step_up_required(&headers) {
-                            return Err(Error::StepUpRequired(error));
+                    match inner
+                        .attempt(&url, call, token.as_deref(), timeout, started)
+                        .await
+                    {
+                        Ok(response) => {
+                            span.record("status", response.status.as_u16());
+                            inner.budget.deposit();
+                            return Ok(response);
                         }
-                        // One replay with a fresh token, unless the token cannot be renewed.
-                        if let Some(used) = &token {
-                            if !reauthenticated && inner.credentials.invalidate(used) {
-                                reauthenticated = true;
-                                attempt -= 1;
-                                continue;
-                            }
+                        Err(failure) => {
+                            self.judge(call, failure, token.as_ref(), &mut reauthenticated, span)
                         }
-                        return Err(Error::Unauthorized(error));
                     }
-                    let wait = retry::retry_after(&headers);
-                    let mut error = Error::from_response(status, content_type, &body);
-                    if let Error::RateLimited { retry_after, .. } = &mut error {
-                        *retry_after = wait;
-                    }
-                    let retryable = status == StatusCode::TOO_MANY_REQUESTS
-                        || (call.endpoint.idempotent
-                            && matches!(status.as_u16(), 500 | 502 | 503 | 504));
-                    (error, retryable, wait)
                 }
-                Failure::Transport { error, sent } => {
-                    (error, !sent || call.endpoint.idempotent, None)
-                }
-                Failure::Final(error) => return Err(error),
             };
-            if !retryable {
-                return Err(error);
-            }
-            if let Some(wait) = wait {
-                let past_deadline = deadline.is_some_and(|d| Instant::now() + wait > d);
-                if wait > inner.retry.max_retry_after || past_deadline {
-                    return Err(rate_limited(error, wait));
+            match next {
+                Next::Replay => attempt = attempt.saturating_sub(1),
+                Next::Fail(error) => return Err(error),
+                Next::Retry { error, retry_after } => {
+                    self.pause(error, retry_after, attempt, deadline).await?;
                 }
             }
-            if attempt >= inner.retry.max_attempts || !inner.budget.withdraw() {
-                return Err(error);
-            }
-            let wait = wait.unwrap_or_else(|| inner.retry.backoff(attempt));
-            if deadline.is_some_and(|d| Instant::now() + wait > d) {
-                return Err(error);
-            }
-            tracing::debug!(?wait, %error, "retrying");
-            tokio::time::sleep(wait).await;
         }
+    }
+
+    /// Step 1: the token for the next attempt, within the deadline. An exchange that failed
+    /// before reaching the auth server (or that it answered 429/5xx) is retried like an attempt.
+    async fn credentials(
+        &self,
+        deadline: Deadline,
+        started: Instant,
+        call: &Call,
+    ) -> std::result::Result<Option<Arc<AccessToken>>, Next> {
+        let credentials = &self.inner.credentials;
+        if let Some(token) = credentials.ready() {
+            return Ok(token);
+        }
+        let outcome = match deadline.0 {
+            Some(at) => tokio::time::timeout_at(at, credentials.token())
+                .await
+                .map_err(|_| Next::Fail(timeout(started, call, false)))?,
+            None => credentials.token().await,
+        };
+        outcome.map_err(|TokenFailure { error, retryable }| match retryable {
+            true => Next::Retry {
+                error,
+                retry_after: None,
+            },
+            false => Next::Fail(error),
+        })
+    }
+
+    /// Step 3: what a failed attempt means.
+    fn judge(
+        &self,
+        call: &Call,
+        failure: Failure,
+        token: Option<&Arc<AccessToken>>,
+        reauthenticated: &mut bool,
+        span: &tracing::Span,
+    ) -> Next {
+        let idempotent = call.endpoint.idempotent;
+        match failure {
+            Failure::Final(error) => Next::Fail(error),
+            Failure::Transport { error, sent } => match !sent || idempotent {
+                true => Next::Retry {
+                    error,
+                    retry_after: None,
+                },
+                false => Next::Fail(error),
+            },
+            Failure::Status {
+                status,
+                headers,
+                body,
+            } => {
+                span.record("status", status.as_u16());
+                let content_type = headers
+                    .get(header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok());
+                if status == StatusCode::UNAUTHORIZED {
+                    let error = ApiError::new(status, content_type, &body);
+                    if step_up_required(&headers) {
+                        return Next::Fail(Error::StepUpRequired(error));
+                    }
+                    // One replay with a fresh token, unless the token cannot be renewed.
+                    if let Some(used) = token {
+                        if !*reauthenticated && self.inner.credentials.invalidate(used) {
+                            *reauthenticated = true;
+                            return Next::Replay;
+                        }
+                    }
+                    return Next::Fail(Error::Unauthorized(error));
+                }
+                let retry_after = retry::retry_after(&headers);
+                let mut error = Error::from_response(status, content_type, &body);
+                match &mut error {
+                    Error::RateLimited {
+                        retry_after: wait, ..
+                    } => *wait = retry_after,
+                    Error::Server(api) => api.replay_safe = idempotent,
+                    _ => {}
+                }
+                let retryable = status == StatusCode::TOO_MANY_REQUESTS
+                    || (idempotent && matches!(status.as_u16(), 500 | 502 | 503 | 504));
+                match retryable {
+                    true => Next::Retry { error, retry_after },
+                    false => Next::Fail(error),
+                }
+            }
+        }
+    }
+
+    /// Step 4: waits before the next attempt, or gives up with `error` when the attempts, the
+    /// budget or the deadline do not allow another one.
+    async fn pause(
+        &self,
+        error: Error,
+        retry_after: Option<Duration>,
+        attempt: u32,
+        deadline: Deadline,
+    ) -> Result<()> {
+        let policy = &self.inner.retry;
+        if let Some(wait) = retry_after {
+            if wait > policy.max_retry_after || !deadline.fits(wait) {
+                return Err(rate_limited(error, wait));
+            }
+        }
+        if attempt >= policy.max_attempts || !self.inner.budget.withdraw() {
+            return Err(error);
+        }
+        let wait = match retry_after {
+            // `Retry-After: 0` (or a date already past) still waits the shortest backoff.
+            Some(wait) if !wait.is_zero() => wait,
+            Some(_) => policy.base_delay.min(policy.max_delay),
+            None => policy.backoff(attempt),
+        };
+        if !deadline.fits(wait) {
+            return Err(error);
+        }
+        tracing::debug!(?wait, %error, "retrying");
+        tokio::time::sleep(wait).await;
+        Ok(())
+    }
+}
+
+/// A timeout of this call; `sent` when a request may have reached the server.
+fn timeout(started: Instant, call: &Call, sent: bool) -> Error {
+    Error::Timeout {
+        after: started.elapsed(),
+        replay_safe: !sent || call.endpoint.idempotent,
     }
 }
 
@@ -201,7 +307,7 @@ impl Inner {
         url
     }
 
-    /// One attempt: send, then read the answer within the size limit.
+    /// Step 2: one attempt: send, then read the answer within the size limit.
     async fn attempt(
         &self,
         url: &str,
@@ -236,13 +342,22 @@ impl Inner {
         let mut response = request
             .send()
             .await
-            .map_err(|e| self.transport(e, started))?;
+            .map_err(|e| transport(e, call, started))?;
         let status = response.status();
         if status.is_success() {
             let body = read_body(&mut response, self.max_response_bytes, true)
                 .await
-                .map_err(|e| self.read_failure(e, started))?;
-            return Ok(Response { status, body });
+                .map_err(|e| match e {
+                    ReadError::TooLarge => Failure::Final(Error::TooLarge {
+                        limit: self.max_response_bytes,
+                    }),
+                    ReadError::Transport(e) => transport(e, call, started),
+                })?;
+            return Ok(Response {
+                status,
+                body,
+                secret: call.endpoint.secret,
+            });
         }
         let headers = std::mem::take(response.headers_mut());
         let body = read_body(&mut response, ERROR_BODY_LIMIT as u64, false)
@@ -254,74 +369,21 @@ impl Inner {
             body,
         })
     }
-
-    /// A failed send or read; a timeout reports how long the call had run.
-    fn transport(&self, err: reqwest::Error, started: Instant) -> Failure {
-        let sent = !err.is_connect();
-        let error = if err.is_timeout() {
-            Error::Timeout {
-                after: started.elapsed(),
-            }
-        } else {
-            Error::Transport(err.without_url())
-        };
-        Failure::Transport { error, sent }
-    }
-
-    fn read_failure(&self, err: ReadError, started: Instant) -> Failure {
-        match err {
-            ReadError::TooLarge => Failure::Final(Error::TooLarge {
-                limit: self.max_response_bytes,
-            }),
-            ReadError::Transport(e) => self.transport(e, started),
-        }
-    }
 }
 
-enum ReadError {
-    TooLarge,
-    Transport(reqwest::Error),
-}
-
-/// Reads a body up to `limit` bytes. With `strict`, more is an error (a `Content-Length` over
-/// the limit is refused before reading a byte); without, the body is cut at the limit.
-async fn read_body(
-    response: &mut reqwest::Response,
-    limit: u64,
-    strict: bool,
-) -> std::result::Result<Bytes, ReadError> {
-    if strict && response.content_length().is_some_and(|len| len > limit) {
-        return Err(ReadError::TooLarge);
-    }
-    let fits = |len: usize| len as u64 <= limit;
-    // Most answers arrive in one chunk: keep it as it came, without a copy.
-    let Some(first) = response.chunk().await.map_err(ReadError::Transport)? else {
-        return Ok(Bytes::new());
-    };
-    let mut body = match response.chunk().await.map_err(ReadError::Transport)? {
-        None if fits(first.len()) => return Ok(first),
-        None => BytesMut::from(&first[..]),
-        Some(second) => {
-            let mut body = BytesMut::with_capacity(first.len() + second.len());
-            body.extend_from_slice(&first);
-            body.extend_from_slice(&second);
-            body
+/// A failed send or read; a timeout reports how long the call had run. Only a failure to
+/// connect is sure not to have reached the server.
+fn transport(err: reqwest::Error, call: &Call, started: Instant) -> Failure {
+    let sent = !err.is_connect();
+    let error = if err.is_timeout() {
+        timeout(started, call, sent)
+    } else {
+        Error::Transport {
+            source: err.without_url(),
+            replay_safe: !sent || call.endpoint.idempotent,
         }
     };
-    loop {
-        if !fits(body.len()) {
-            if strict {
-                return Err(ReadError::TooLarge);
-            }
-            body.truncate(limit as usize);
-            break;
-        }
-        match response.chunk().await.map_err(ReadError::Transport)? {
-            Some(chunk) => body.extend_from_slice(&chunk),
-            None => break,
-        }
-    }
-    Ok(body.freeze())
+    Failure::Transport { error, sent }
 }
 
 /// A 401 that asks for MFA or SSO: a new token of the same kind would not help.
@@ -348,7 +410,8 @@ fn rate_limited(error: Error, wait: Duration) -> Error {
 
 impl Response {
     /// Decodes the body as `T`; an empty body decodes as JSON `null`, so `()` and `Option<_>`
-    /// accept a 204, and `()` ignores any body.
+    /// accept a 204, and `()` ignores any body. For an endpoint whose answers hold secrets, a
+    /// decode error says where decoding failed but quotes nothing of the body.
     pub(crate) fn decode<T: DeserializeOwned + 'static>(self) -> Result<T> {
         let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace)
             || std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>()
@@ -357,47 +420,32 @@ impl Response {
         } else {
             &self.body
         };
-        serde_json::from_slice(body).map_err(|source| Error::Decode {
-            status: self.status,
-            expected: std::any::type_name::<T>(),
-            snippet: error::snippet(&self.body),
-            source,
+        serde_json::from_slice(body).map_err(|source| {
+            if self.secret {
+                use serde::de::Error as _;
+                let where_ = format!(
+                    "{:?} error at line {} column {} (details withheld: the answer holds secrets)",
+                    source.classify(),
+                    source.line(),
+                    source.column()
+                );
+                Error::Decode {
+                    status: self.status,
+                    expected: std::any::type_name::<T>(),
+                    snippet: "(withheld)".to_owned(),
+                    source: serde_json::Error::custom(where_),
+                }
+            } else {
+                Error::Decode {
+                    status: self.status,
+                    expected: std::any::type_name::<T>(),
+                    snippet: error::snippet(&self.body),
+                    source,
+                }
+            }
         })
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decode_names_the_expected_type_and_shows_the_body() {
-        let response = Response {
-            status: StatusCode::OK,
-            body: Bytes::from_static(b"{not json"),
-        };
-        let err = response.decode::<Vec<u32>>().unwrap_err();
-        let text = err.to_string();
-        assert!(
-            text.contains("Vec<u32>") && text.contains("{not json"),
-            "{text}"
-        );
-        let empty = Response {
-            status: StatusCode::NO_CONTENT,
-            body: Bytes::new(),
-        };
-        empty.decode::<()>().unwrap();
-    }
-
-    #[test]
-    fn step_up_is_read_from_www_authenticate() {
-        let mut headers = HeaderMap::new();
-        headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        assert!(!step_up_required(&headers));
-        headers.append(
-            WWW_AUTHENTICATE,
-            HeaderValue::from_static(r#"Bearer error="insufficient_user_authentication""#),
-        );
-        assert!(step_up_required(&headers));
-    }
-}
+mod tests;

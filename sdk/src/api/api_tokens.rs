@@ -58,7 +58,7 @@ pub trait ApiTokensApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/users/<user_id>/api-tokens")]
+    #[endpoint(POST, "/users/<user_id>/api-tokens", secret)]
     async fn create_api_token(
         &self,
         user_id: UserId,

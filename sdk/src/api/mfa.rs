@@ -49,7 +49,7 @@ pub trait MfaApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(GET, "/users/<user_id>/totp")]
+    #[endpoint(GET, "/users/<user_id>/totp", secret)]
     async fn get_totp_enrollment(&self, user_id: UserId) -> crate::Result<TotpEnrollment>;
 
     /// Confirms a TOTP enrollment with the seed and a passcode; answers the recovery codes.
@@ -65,7 +65,7 @@ pub trait MfaApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/users/<user_id>/totp")]
+    #[endpoint(POST, "/users/<user_id>/totp", secret)]
     async fn confirm_totp_enrollment(
         &self,
         user_id: UserId,
@@ -97,7 +97,7 @@ pub trait MfaApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/users/<user_id>/codes")]
+    #[endpoint(POST, "/users/<user_id>/codes", secret)]
     async fn recreate_recovery_codes(&self, user_id: UserId) -> crate::Result<RecoveryCodes>;
 
     /// Gets whether an organization enforces MFA; the organization may be given as

@@ -25,7 +25,7 @@ use std::path::Path;
 use crate::{Multipart, UserId, endpoint};
 
 pub use self::models::{
-    ColorScheme, CustomerType, Profile, ProfilePicture, ProfileType, UpdateProfile,
+    ColorScheme, CustomerType, InProfiles, Profile, ProfilePicture, ProfileType, UpdateProfile,
 };
 pub use crate::models::{Address, AddressMetadata, UpdateAddress};
 
@@ -46,7 +46,7 @@ pub trait ProfilesApi: crate::Api {
     /// # }
     /// ```
     #[endpoint(GET, "/profiles")]
-    async fn list_profiles(&self) -> crate::Result<crate::Page<Profile>>;
+    async fn list_profiles(&self) -> crate::Result<crate::Page<Profile, InProfiles>>;
 
     /// Gets a user's profile.
     ///

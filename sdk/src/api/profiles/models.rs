@@ -1,10 +1,28 @@
 //! The `Profile` schema and the body of `PATCH /profiles/{userId}`.
 
+use crate::UserId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use crate::UserId;
 
 use crate::models::{Secret, http_uri, request, string_enum};
+
+/// The member of the profile list's answer that holds the profiles: `profiles` (most lists use
+/// `items`). The [`ListKey`](crate::ListKey) of [`list_profiles`](super::ProfilesApi::list_profiles).
+///
+/// ```
+/// use upsun::profiles::{InProfiles, Profile};
+///
+/// let page: upsun::Page<Profile, InProfiles> =
+///     serde_json::from_str(r#"{"count": 1, "profiles": [{"display_name": "Ada"}]}"#)?;
+/// assert_eq!(page.items.len(), 1);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InProfiles;
+
+impl crate::ListKey for InProfiles {
+    const KEY: &'static str = "profiles";
+}
 
 /// A user's profile: how the user appears, and the company and billing details behind it.
 ///
