@@ -48,7 +48,8 @@ async fn run() -> Result<(), Box<dyn Error>> {
             ("umbrella", "Umbrella"),
             ("hooli", "Hooli"),
         ] {
-            mock.add_organization(upsun_mock::NewOrganization::new(name).label(label));
+            mock.organizations()
+                .add(upsun_mock::NewOrganization::new(name).label(label));
         }
         println!(
             "UPSUN_CLI_TOKEN is not set: using a local upsun-mock at {}.",

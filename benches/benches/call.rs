@@ -141,7 +141,7 @@ impl Clients {
 }
 
 async fn declared(client: &upsun::Client, update: &UpdateUser) {
-    match client.update_user(USER_ID, update).await {
+    match client.update_user(USER_ID.into(), update).await {
         Ok(user) => drop(black_box(user)),
         Err(err) => panic!("the declared update_user failed: {err}"),
     }
@@ -269,7 +269,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     if diagnose {
         // A bigger future is more memory written per call: it shows in cache misses, not in the
         // instruction count.
-        let declared_future = sequential.access_token.update_user(USER_ID, &update);
+        let declared_future = sequential.access_token.update_user(USER_ID.into(), &update);
         let hand_future = sequential.hand.update_user(USER_ID, &update);
         println!();
         println!(

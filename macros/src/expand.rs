@@ -54,6 +54,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::ext::IdentExt as _;
 use syn::{Error, Ident};
 
 use crate::model::Endpoint;
@@ -119,7 +120,30 @@ pub fn expand(endpoint: Endpoint<'_>) -> TokenStream {
         quote_spanned!(first=> impl ::core::future::Future<Output = #output> + ::core::marker::);
     let send_bound = quote_spanned!(last=> Send);
 
+    // The same description as an associated constant, for tools and tests that look at every
+    // endpoint of a trait (`<Client as UsersApi>::__UPSUN_ENDPOINT_UPDATE_USER`). The method keeps
+    // its own static, so that two traits with the same method name never make it ambiguous.
+    let const_name = Ident::new(
+        &format!(
+            "__UPSUN_ENDPOINT_{}",
+            ident.unraw().to_string().to_uppercase()
+        ),
+        Span::call_site(),
+    );
+    let description = quote! {
+        ::upsun::__private::Endpoint::new(
+            ::upsun::__private::Method::#verb,
+            #openapi,
+            &[#(#pieces),*],
+            &[#(#params),*],
+            #idempotent,
+        )#secret
+    };
+
     quote! {
+        #[doc(hidden)]
+        const #const_name: &'static ::upsun::__private::Endpoint = &#description;
+
         #(#attrs)*
         #blank_line
         #[doc = #route]
@@ -127,13 +151,7 @@ pub fn expand(endpoint: Endpoint<'_>) -> TokenStream {
             -> #future #send_bound
             #where_clause
         {
-            static #static_name: ::upsun::__private::Endpoint = ::upsun::__private::Endpoint::new(
-                ::upsun::__private::Method::#verb,
-                #openapi,
-                &[#(#pieces),*],
-                &[#(#params),*],
-                #idempotent,
-            )#secret;
+            static #static_name: ::upsun::__private::Endpoint = #description;
             let #mutability #call = ::upsun::__private::Call::new(&#static_name, &[#(#path_args),*]);
             #(#steps)*
             #send
@@ -238,7 +256,15 @@ mod tests {
             ),
         );
         assert!(out.contains("let __upsun_call ="), "{out}");
-        assert!(out.starts_with("# [doc = \" `GET /me`\"]"), "{out}");
+        let method = out
+            .split_once("; # [doc")
+            .map(|(_, rest)| rest)
+            .unwrap_or_default();
+        assert!(method.starts_with(" = \" `GET /me`\"]"), "{out}");
+        assert!(
+            out.starts_with("# [doc (hidden)] const __UPSUN_ENDPOINT_ME :"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! `upsun-mock`: a local, stateful double of the Upsun API.
 //!
 //! The real API needs an account and the internet. This crate serves the same routes on
-//! `127.0.0.1`, keeps users in memory, checks tokens and validates input the way the API does,
-//! and answers with the API's own schemas, so examples run without an account and tests talk
-//! real HTTP. It is independent of any SDK: it is the thing an SDK is checked against.
+//! `127.0.0.1`, keeps users, organizations and the rest in memory, checks tokens and validates
+//! input the way the API does, and answers with the API's own schemas, so examples run without
+//! an account and tests talk real HTTP. It is independent of any SDK: it is the thing an SDK is
+//! checked against.
 //!
 //! # A tour
 //!
@@ -24,37 +25,65 @@
 //!     .json()
 //!     .await?;
 //! assert_eq!(me["username"], "ada");
-//! assert_eq!(mock.requests().len(), 1); // the journal saw it
+//!
+//! let seen = &mock.requests()[0]; // the journal saw it, and what it was answered
+//! assert_eq!(seen.route.as_deref(), Some("/users/me"));
+//! assert_eq!(seen.status(), Some(200));
 //! # Ok(()) }
 //! ```
 //!
-//! ## Users and credentials
+//! ## Users, credentials, and each area's state
 //!
 //! The server starts with one user, "ada" ([`MockServer::user_id`]), with an access token
 //! ([`MockServer::access_token`]) and an API token ([`MockServer::api_token`]).
-//! [`MockServer::add_user`] and [`MockServer::add_admin`] add more, each with its own tokens
-//! ([`AddedUser`]); [`MockServer::user`] and [`MockServer::users`] read the stored state back for
-//! assertions.
+//!
+//! What each API area keeps is seeded and read back through that area's handle, named like
+//! the area: [`mock.users()`](MockServer::users) adds users and admins, each with its own tokens
+//! ([`AddedUser`]), and reads them back; [`mock.organizations()`](MockServer::organizations)
+//! seeds organizations ([`NewOrganization`]); [`mock.profiles()`](MockServer::profiles),
+//! [`mock.mfa()`](MockServer::mfa), [`mock.api_tokens()`](MockServer::api_tokens),
+//! [`mock.connections()`](MockServer::connections),
+//! [`mock.phone_numbers()`](MockServer::phone_numbers) and
+//! [`mock.org_profiles()`](MockServer::org_profiles) show what requests changed.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! use upsun_mock::{MockServer, NewOrganization, NewUser};
+//!
+//! let mock = MockServer::start().await;
+//! let grace = mock.users().add(NewUser::new("grace"));
+//! let acme = mock
+//!     .organizations()
+//!     .add(NewOrganization::new("acme").member(grace.user.id));
+//! // ... requests as grace, with `grace.access_token` ...
+//! assert_eq!(mock.users().get(grace.user.id).unwrap().username, "grace");
+//! assert_eq!(mock.organizations().members(&acme.id).unwrap().len(), 2);
+//! # }
+//! ```
 //!
 //! ## Routes
 //!
-//! | route | answers |
+//! | area | routes |
 //! | --- | --- |
-//! | `POST /oauth2/token` | `grant_type=api_token` or `refresh_token`, Basic auth for client `platform-api-user` with an empty secret; OAuth errors (`invalid_client` 401, `invalid_grant`, `invalid_request`, `unsupported_grant_type` 400) |
-//! | `GET /users/me` | the token's user |
-//! | `GET /users/{user_id}` | a user by ID |
-//! | `GET /users/email={email}` | a user by email address (percent-decoded, ASCII case ignored) |
-//! | `GET /users/username={username}` | a user by username (percent-decoded) |
-//! | `PATCH /users/{user_id}` | updates `username`, `first_name`, `last_name`, `picture`, `company`, `website`, `country`: only those sent; moves `updated_at` forward |
+//! | token endpoint | `POST /oauth2/token`: `grant_type=api_token` or `refresh_token`, Basic auth for client `platform-api-user` with an empty secret; OAuth errors (`invalid_client` 401, `invalid_grant`, `invalid_request`, `unsupported_grant_type` 400) |
+//! | users | `GET /users/me`, `GET /users/{user_id}`, `GET /users/email={email}` (ASCII case ignored), `GET /users/username={username}`, `PATCH /users/{user_id}`, `POST /users/{user_id}/emailaddress`, `POST /users/{user_id}/resetpassword`, `GET /me`, `POST /me/phone`, `POST /me/verification` |
+//! | api_tokens | `GET`, `POST /users/{user_id}/api-tokens`; `GET`, `DELETE /users/{user_id}/api-tokens/{token_id}` |
+//! | connections | `GET /users/{user_id}/connections`; `GET`, `DELETE /users/{user_id}/connections/{provider}` |
+//! | phone_numbers | `POST /users/{user_id}/phonenumber` (code: [`PHONE_VERIFICATION_CODE`]), `POST /users/{user_id}/phonenumber/{sid}` |
+//! | mfa | `GET`, `POST`, `DELETE /users/{user_id}/totp` (passcode: [`TOTP_PASSCODE`]), `POST /users/{user_id}/codes`, `GET /organizations/{organization_id}/mfa-enforcement`, `POST .../enable`, `POST .../disable`, `POST /organizations/{organization_id}/mfa/remind` |
+//! | organizations | `GET`, `POST /organizations` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /organizations/{organization_id}`, `GET /users/{user_id}/organizations` |
+//! | org_profiles | `GET`, `PATCH /organizations/{organization_id}/profile` and `.../address` |
+//! | profiles | `GET /profiles`, `GET`, `PATCH /profiles/{userId}` and `.../address`, `POST`, `DELETE /profile/{uuid}/picture` (the picture is then served at the URL the upload answers) |
 //!
 //! The API routes answer 401 with `WWW-Authenticate: Bearer` without a valid access token
-//! (`error="invalid_token"` for an unknown or expired one), 403 when the token's user is not the
-//! user asked for (admins may touch anyone), 404 for an unknown user, and for a `PATCH` 415 for
-//! a body that is not `application/json` and 400 naming each invalid field: a body that is not
-//! a JSON object, a field that is not a string (or is `null`), an unknown field, an empty
-//! username or one already taken, a `country` that is not 2 letters, a `picture` or `website`
-//! that is not an absolute `http(s)` URI. Errors use the API's `Error` schema,
-//! `{"error": "..."}`. Unknown routes answer a JSON 404, wrong methods a JSON 405.
+//! (`error="invalid_token"` for an unknown or expired one), 403 when the token's user may not
+//! act on the resource (admins may touch any user), 404 for an unknown one, 415 for a body
+//! that is not `application/json` where JSON is expected, and 400 naming each invalid field in
+//! one message. Every error body has the API's `error` string: `{"error": "..."}`, or on the
+//! organization routes `application/problem+json` with `type`, `title`, `status`, `detail`
+//! and the same `error`. Unknown routes answer a JSON 404, wrong methods a JSON 405. A user's
+//! `picture` is always a URI ([`DEFAULT_PICTURE`] until one is set).
 //!
 //! ## Tokens and time
 //!
@@ -62,7 +91,9 @@
 //! the mock's clock, which [`MockServer::advance_clock`] moves forward so tests never sleep.
 //! [`MockServer::expire_access_tokens`] ends every current token at once. Refresh tokens work
 //! once each: every exchange answers a new one. [`MockServer::token_exchanges`] counts the
-//! successful exchanges.
+//! successful exchanges. Absurd durations are clamped, never a panic: a lifetime or a clock
+//! advance over ten years counts as ten years (so `expires_in` always fits in 32 bits), and
+//! the clock stops a thousand years on.
 //!
 //! ## Faults
 //!
@@ -85,7 +116,19 @@
 //! ## The journal
 //!
 //! Every request is recorded as it arrived (method, raw path, query, headers, body), before
-//! faults and authentication: [`MockServer::requests`] returns them as [`RecordedRequest`]s.
+//! faults and authentication, then completed with its answer: [`MockServer::requests`] returns
+//! them as [`RecordedRequest`]s, whose [`response`](RecordedRequest::response) is a
+//! [`RecordedResponse`] (status, content type, the first [`RECORDED_RESPONSE_LIMIT`] bytes of
+//! the body, and whether a fault gave it) and whose [`route`](RecordedRequest::route) is the
+//! OpenAPI path that answered (`/users/{user_id}`).
+//!
+//! ## A long run stays bounded
+//!
+//! The journal keeps the newest [`JOURNAL_CAPACITY`] requests and at most
+//! [`JOURNAL_BODY_BUDGET`] bytes of bodies, counting what it drops
+//! ([`MockServer::dropped_requests`]). Expired and used credentials are forgotten as new ones
+//! are issued. Locks recover from a panic elsewhere instead of poisoning every later request,
+//! and concurrent writes of one resource (a create racing a delete) leave it consistent.
 //!
 //! ## The binary
 //!
@@ -94,41 +137,77 @@
 //!
 //! ## Layout, for contributors
 //!
-//! One module per API area (`users.rs` + `users/`, `auth.rs`), each exposing `routes()`, merged
-//! in `serve.rs`. State lives in `state.rs` (users) and `tokens.rs` (credentials); routes
-//! authenticate with the `auth::Caller` extractor and fail with `error::ApiError` (or
-//! `error::Problem`). What every area reads from a request (path, headers, JSON body, common
-//! field rules) is in `http.rs`; `clock::later_than` moves an `updated_at` forward.
+//! ```text
+//! src/
+//!   lib.rs            these docs; the public re-exports
+//!   main.rs           the binary
+//!   core.rs           Core (the engine's state) and the lock rules
+//!   core/
+//!     server.rs       MockServer, MockServerBuilder: what every server has
+//!     serve.rs        accept loop, journal and fault pipeline, router assembly (app)
+//!     auth.rs         the Caller extractor; target_user / own_user access checks
+//!     identity.rs     the users directory (+ identity/model.rs: User, NewUser, AddedUser)
+//!     tokens.rs       credentials, bounded (+ tokens/endpoint.rs: POST /oauth2/token)
+//!     clock.rs        the mock clock, clamped durations, later_than
+//!     error.rs        ApiError {"error"}, Problem (problem+json), OAuthError
+//!     http.rs         request helpers (+ http/body.rs: JsonBody, http/rules.rs: field rules)
+//!     journal.rs      RecordedRequest, RecordedResponse, the bounded journal
+//!     faults.rs       Fault (+ faults/: pattern.rs, script.rs, table.rs)
+//!   kit.rs
+//!   kit/
+//!     collection.rs   Collection<K, T>: items by ID in creation order
+//!     cursor.rs       page[size] / page[after] / page[before] pages
+//!     links.rs        HAL _links: a resource's, a list page's self/previous/next
+//!   areas.rs          the registry: one `registry!` entry per area
+//!   areas/<tag>.rs    one per SDK module: users, api_tokens, connections, phone_numbers,
+//!   areas/<tag>/...   mfa, organizations, org_profiles, profiles (submodules as they grow)
+//! ```
+//!
+//! Imports go one way: `core` ← `kit` ← `areas/<tag>` ← `areas.rs` (the registry). `core`
+//! knows no area: the registry hands the server its routes and state when it starts. `kit`
+//! uses only `core`. An area uses `core` and `kit`, and another area only where an API route
+//! spans both (`users` reads `phone_numbers`; `mfa` and `org_profiles` find organizations in
+//! `organizations`); no area names the registry's types.
+//!
+//! An area is a `Store` (its state, `Default`), a `routes()` generic over the router state
+//! whose `where` clause lists the state it extracts (`Arc<Core>: FromRef<S>`,
+//! `Shared<Store>: FromRef<S>`, ...), and a test handle built from whatever `Lend`s it the
+//! parts it reads. Handlers take `State<Shared<Store>>` and a `Caller`, check access with
+//! `caller.target_user(..)`, read bodies with `JsonBody`, and fail with `ApiError` (or
+//! `Problem`). A new area adds exactly:
+//!
+//! 1. `src/areas/<tag>.rs`, named like the SDK module, with its `Store`, `routes()`, handle;
+//! 2. optionally `src/areas/<tag>/…` for its submodules (models, bodies, tests);
+//! 3. in `src/areas.rs`, its `pub(crate) mod <tag>;` and its one line in `registry!`
+//!    (`<tag>: <Tag>Handle,` with a doc comment), which adds its state, routes and
+//!    `mock.<tag>()` accessor;
+//! 4. in `lib.rs`, a `pub use` of its handle (and any seed types) for users of the crate.
 
 #![deny(missing_docs)]
 
-mod api_tokens;
-mod auth;
-mod clock;
-mod connections;
-mod error;
-mod faults;
-mod http;
-mod journal;
-mod mfa;
-mod organizations;
-mod phone_numbers;
-mod profiles;
-mod serve;
-mod server;
-mod state;
-mod tokens;
-mod users;
+mod areas;
+mod core;
+mod kit;
 
 pub use axum::body::Bytes;
 pub use axum::http::{HeaderMap, Method};
 
-pub use crate::faults::{Fault, RouteScript, ScheduledFault};
-pub use crate::journal::RecordedRequest;
-pub use crate::mfa::TOTP_PASSCODE;
-pub use crate::organizations::model::{
+pub use crate::areas::api_tokens::ApiTokensHandle;
+pub use crate::areas::connections::ConnectionsHandle;
+pub use crate::areas::mfa::{MfaHandle, TOTP_PASSCODE};
+pub use crate::areas::org_profiles::OrgProfilesHandle;
+pub use crate::areas::organizations::OrganizationsHandle;
+pub use crate::areas::organizations::model::{
     NewOrganization, Organization, OrganizationStatus, OrganizationType,
 };
-pub use crate::phone_numbers::PHONE_VERIFICATION_CODE;
-pub use crate::server::{DEFAULT_ACCESS_TOKEN_LIFETIME, MockServer, MockServerBuilder};
-pub use crate::users::model::{AddedUser, ConsentMethod, NewUser, User};
+pub use crate::areas::phone_numbers::{PHONE_VERIFICATION_CODE, PhoneNumbersHandle};
+pub use crate::areas::profiles::ProfilesHandle;
+pub use crate::areas::users::UsersHandle;
+pub use crate::core::faults::{Fault, RouteScript, ScheduledFault};
+pub use crate::core::identity::DEFAULT_PICTURE;
+pub use crate::core::identity::model::{AddedUser, ConsentMethod, DEFAULT_COUNTRY, NewUser, User};
+pub use crate::core::journal::{
+    JOURNAL_BODY_BUDGET, JOURNAL_CAPACITY, RECORDED_RESPONSE_LIMIT, RecordedRequest,
+    RecordedResponse,
+};
+pub use crate::core::server::{DEFAULT_ACCESS_TOKEN_LIFETIME, MockServer, MockServerBuilder};

@@ -22,7 +22,7 @@ USAGE:
 OPTIONS:
     --port PORT                port to listen on (default 8080; 0 picks a free one)
     --host ADDR                address to listen on (default 127.0.0.1)
-    --token-lifetime SECONDS   access-token lifetime (default 900)
+    --token-lifetime SECONDS   access-token lifetime (default 900; at most ten years)
     --api-token TOKEN          the seeded user's API token (default: random)
     -h, --help                 print this help
     -V, --version              print the version
@@ -181,6 +181,26 @@ mod tests {
             panic!("expected options");
         };
         assert_eq!(options.addr, SocketAddr::from((Ipv4Addr::LOCALHOST, 8080)));
+    }
+
+    #[test]
+    fn huge_lifetimes_parse_and_are_clamped_by_the_server() {
+        let Ok(Command::Serve(options)) = parse(args("--token-lifetime 18446744073709551615"))
+        else {
+            panic!("expected options");
+        };
+        assert_eq!(options.lifetime, Duration::from_secs(u64::MAX));
+    }
+
+    #[tokio::test]
+    async fn the_server_clamps_a_huge_lifetime() {
+        let mock = MockServer::builder()
+            .port(0)
+            .access_token_lifetime(Duration::from_secs(u64::MAX))
+            .start()
+            .await
+            .unwrap();
+        assert_eq!(mock.access_token_lifetime().as_secs(), 10 * 31_557_600);
     }
 
     #[test]

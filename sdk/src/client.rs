@@ -137,7 +137,12 @@ impl Client {
 
     /// Like [`from_env`](Self::from_env), but returns the builder for more settings.
     pub fn builder_from_env() -> Result<ClientBuilder> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Self::builder_from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// [`builder_from_env`](Self::builder_from_env) over any source of variables.
+    pub(crate) fn builder_from_vars(var: impl Fn(&str) -> Option<String>) -> Result<ClientBuilder> {
+        let var = |name: &str| var(name).filter(|v| !v.trim().is_empty());
         let token = var("UPSUN_CLI_TOKEN")
             .or_else(|| var("UPSUN_API_TOKEN"))
             .ok_or_else(|| {
@@ -366,49 +371,4 @@ impl fmt::Debug for ClientBuilder {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn debug_never_shows_a_token() {
-        for builder in [
-            Client::builder().access_token("canary-token-1234"),
-            Client::builder().api_token("canary-token-1234"),
-        ] {
-            assert!(!format!("{builder:?}").contains("canary-token-1234"));
-            let client = builder.build().unwrap();
-            assert!(!format!("{client:?}").contains("canary-token-1234"));
-        }
-    }
-
-    #[test]
-    fn extreme_settings_fail_at_build_not_at_call_time() {
-        let err = Client::builder()
-            .timeout(Duration::ZERO)
-            .build()
-            .unwrap_err();
-        assert!(err.to_string().contains("timeout"), "{err}");
-        let client = Client::builder()
-            .timeout(Duration::MAX)
-            .connect_timeout(Duration::MAX)
-            .call_timeout(Duration::MAX)
-            .build()
-            .unwrap();
-        assert!(client.inner.call_timeout <= Some(settings::MAX_TIMEOUT));
-        let err = Client::builder()
-            .base_url("http://api.upsun.com")
-            .build()
-            .unwrap_err();
-        assert!(matches!(err, Error::Config(_)), "{err:?}");
-    }
-
-    #[test]
-    fn both_kinds_of_token_at_once_are_refused() {
-        let err = Client::builder()
-            .access_token("a")
-            .api_token("b")
-            .build()
-            .unwrap_err();
-        assert!(matches!(err, Error::Config(_)), "{err:?}");
-    }
-}
+mod tests;

@@ -92,6 +92,11 @@ extern crate self as upsun;
 
 // The engine: everything a call goes through, whatever its area.
 #[doc(hidden)]
+/// The README's examples, compiled and run as doctests so that they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 pub mod __private;
 mod auth;
 mod body;

@@ -1,12 +1,17 @@
-//! Test support: a recording HTTP/1.1 server on 127.0.0.1 for wire-exact assertions.
+//! Test support: the one way to reach the mock ([`mock`], [`connect`]), the OpenAPI oracle that
+//! checks every exchange, and a recording HTTP/1.1 server on 127.0.0.1 for wire-exact
+//! assertions.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test support: a failure here is a failed test
 //!
 //! [`Recorder`] answers each request with the next scripted [`Reply`] and keeps the request as it
 //! arrived (method, raw target, headers, body bytes). When no reply is scripted it answers 599
 //! with a body naming the unexpected request, so a failing test says what it did not expect.
 
+mod connect;
 mod logs;
+pub mod oracle;
 
+pub use connect::{Mock, builder, builder_as, checked, connect, connect_as, mock};
 pub use logs::Logs;
 
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -24,7 +24,7 @@ async fn an_api_token_exchanges_for_a_working_access_token() {
 #[tokio::test]
 async fn an_added_users_api_token_acts_as_that_user() {
     let mock = MockServer::start().await;
-    let grace = mock.add_user(NewUser::new("grace"));
+    let grace = mock.users().add(NewUser::new("grace"));
     let answer = exchange(
         &mock,
         &[("grant_type", "api_token"), ("api_token", &grace.api_token)],

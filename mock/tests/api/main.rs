@@ -6,6 +6,8 @@
 )]
 
 mod auth;
+mod bounds;
+mod errors;
 mod faults;
 mod journal;
 mod support;

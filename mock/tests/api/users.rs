@@ -39,14 +39,14 @@ async fn me_is_the_seeded_user_with_every_required_field() {
     assert_eq!(me.body["username"], "ada");
     assert_eq!(me.body["created_at"], "2023-11-07T05:31:56Z");
     assert_eq!(me.body["consent_method"], "opt-in");
-    let stored = mock.user(mock.user_id()).unwrap();
+    let stored = mock.users().get(mock.user_id()).unwrap();
     assert_eq!(serde_json::to_value(&stored).unwrap(), me.body);
 }
 
 #[tokio::test]
 async fn optional_consent_fields_are_left_out_when_unset() {
     let mock = MockServer::start().await;
-    let grace = mock.add_user(NewUser::new("grace"));
+    let grace = mock.users().add(NewUser::new("grace"));
     let body = get(&mock, "/users/me", Some(&grace.access_token))
         .await
         .body;
@@ -57,7 +57,7 @@ async fn optional_consent_fields_are_left_out_when_unset() {
 #[tokio::test]
 async fn a_user_reads_itself_by_id_but_not_others() {
     let mock = MockServer::start().await;
-    let grace = mock.add_user(NewUser::new("grace"));
+    let grace = mock.users().add(NewUser::new("grace"));
     let own = get(
         &mock,
         &format!("/users/{}", mock.user_id()),
@@ -112,7 +112,7 @@ async fn lookups_by_email_and_username_decode_the_value() {
         (200, Some("ada"))
     );
 
-    let odd = mock.add_admin(NewUser::new("o'neil+1 x"));
+    let odd = mock.users().add_admin(NewUser::new("o'neil+1 x"));
     let by_name = get(
         &mock,
         "/users/username=o%27neil%2B1%20x",
@@ -126,7 +126,8 @@ async fn lookups_by_email_and_username_decode_the_value() {
 #[tokio::test]
 async fn lookups_of_someone_else_are_403() {
     let mock = MockServer::start().await;
-    mock.add_user(NewUser::new("grace").email("grace@example.org"));
+    mock.users()
+        .add(NewUser::new("grace").email("grace@example.org"));
     let token = Some(mock.access_token());
     assert_eq!(
         get(&mock, "/users/email=grace%40example.org", token)
@@ -140,7 +141,7 @@ async fn lookups_of_someone_else_are_403() {
 #[tokio::test]
 async fn an_admin_reads_and_updates_anyone() {
     let mock = MockServer::start().await;
-    let admin = mock.add_admin(NewUser::new("root"));
+    let admin = mock.users().add_admin(NewUser::new("root"));
     let path = format!("/users/{}", mock.user_id());
     assert_eq!(
         get(&mock, &path, Some(&admin.access_token)).await.status,
@@ -154,7 +155,7 @@ async fn an_admin_reads_and_updates_anyone() {
     )
     .await;
     assert_eq!(updated.status, 200);
-    assert_eq!(mock.user(mock.user_id()).unwrap().company, "Babbage");
+    assert_eq!(mock.users().get(mock.user_id()).unwrap().company, "Babbage");
 }
 
 #[tokio::test]
@@ -189,12 +190,12 @@ async fn missing_bad_and_expired_tokens_are_401_with_a_bearer_challenge() {
 #[tokio::test]
 async fn patch_applies_only_the_fields_sent_and_bumps_updated_at() {
     let mock = MockServer::start().await;
-    let before = mock.user(mock.user_id()).unwrap();
+    let before = mock.users().get(mock.user_id()).unwrap();
     let path = format!("/users/{}", mock.user_id());
     let body = r#"{"first_name": "Augusta", "country": "FR", "website": "http://example.org/a"}"#;
     let answer = patch(&mock, &path, mock.access_token(), body).await;
     assert_eq!(answer.status, 200, "{answer:?}");
-    let after = mock.user(mock.user_id()).unwrap();
+    let after = mock.users().get(mock.user_id()).unwrap();
     assert_eq!(serde_json::to_value(&after).unwrap(), answer.body);
     assert_eq!(after.first_name, "Augusta");
     assert_eq!(after.country, "FR");
@@ -212,7 +213,7 @@ async fn patch_applies_only_the_fields_sent_and_bumps_updated_at() {
     )
     .await;
     assert_eq!(again.status, 200);
-    assert!(mock.user(mock.user_id()).unwrap().updated_at > after.updated_at);
+    assert!(mock.users().get(mock.user_id()).unwrap().updated_at > after.updated_at);
 }
 
 #[tokio::test]
@@ -223,15 +224,15 @@ async fn patch_follows_the_mock_clock() {
     let path = format!("/users/{}", mock.user_id());
     let token = mock.issue_access_token(mock.user_id()).unwrap();
     assert_eq!(patch(&mock, &path, &token, "{}").await.status, 200);
-    assert!(mock.user(mock.user_id()).unwrap().updated_at >= expected);
+    assert!(mock.users().get(mock.user_id()).unwrap().updated_at >= expected);
 }
 
 /// Each rule answers 400 naming the field, and changes nothing.
 #[tokio::test]
 async fn patch_validates_like_the_api() {
     let mock = MockServer::start().await;
-    mock.add_user(NewUser::new("grace"));
-    let before = mock.user(mock.user_id()).unwrap();
+    mock.users().add(NewUser::new("grace"));
+    let before = mock.users().get(mock.user_id()).unwrap();
     let path = format!("/users/{}", mock.user_id());
     let cases = [
         (r#"{"country": "FRA"}"#, "`country`"),
@@ -265,13 +266,13 @@ async fn patch_validates_like_the_api() {
             answer.error()
         );
     }
-    assert_eq!(mock.user(mock.user_id()).unwrap(), before);
+    assert_eq!(mock.users().get(mock.user_id()).unwrap(), before);
 }
 
 #[tokio::test]
 async fn patch_of_someone_else_unknown_or_non_json_is_refused() {
     let mock = MockServer::start().await;
-    let grace = mock.add_user(NewUser::new("grace"));
+    let grace = mock.users().add(NewUser::new("grace"));
     let token = mock.access_token();
     let other = patch(&mock, &format!("/users/{}", grace.user.id), token, "{}").await;
     assert_eq!(other.status, 403);

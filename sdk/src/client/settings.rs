@@ -111,6 +111,12 @@ mod tests {
     }
 
     #[test]
+    fn idle_connections_close_before_load_balancers_close_them() {
+        assert!(POOL_IDLE_TIMEOUT < Duration::from_secs(60));
+        assert!(!POOL_IDLE_TIMEOUT.is_zero());
+    }
+
+    #[test]
     fn zero_timeouts_are_refused_and_huge_ones_clamped() {
         let err = checked_timeout("call_timeout", Duration::ZERO).unwrap_err();
         assert!(err.to_string().contains("call_timeout"), "{err}");

@@ -1,0 +1,193 @@
+//! The type each declared operation answers, as a decoder: the decode-width test (`width.rs`)
+//! feeds it every answer the document allows.
+//!
+//! The type name is the return type's text in the method's declaration, without `Result<…>`
+//! (`Page<Organization>`); the test checks that the two agree, and that every declared
+//! operation with a body in its answer is here.
+
+use serde::de::DeserializeOwned;
+use upsun::{ListKey, Page};
+
+/// Decodes a body as the SDK's type, or says why it cannot.
+pub type Decode = fn(&[u8]) -> Result<(), String>;
+
+/// Decodes the body as `T`.
+fn de<T: DeserializeOwned>(body: &[u8]) -> Result<(), String> {
+    serde_json::from_slice::<T>(body)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Decodes the body as a page of `T` under `K`, and checks that no item was lost: a page
+/// reading another member than the one the answer holds its items in would decode, empty. The
+/// items sent are those of every list at the top of the body.
+fn page<T: DeserializeOwned, K: ListKey>(body: &[u8]) -> Result<(), String> {
+    let page: Page<T, K> = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+    let lists: Vec<(&String, usize)> = value
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, v)| Some((name, v.as_array()?.len())))
+        .collect();
+    let sent: usize = lists.iter().map(|(_, n)| n).sum();
+    if page.items.len() == sent {
+        Ok(())
+    } else {
+        Err(format!(
+            "the page read {} item(s) from `{}`; the answer's lists hold {sent}: {lists:?}",
+            page.items.len(),
+            K::KEY
+        ))
+    }
+}
+
+/// `(operation ID, type name, decoder)` for every declared operation whose answer has a body.
+pub const DECODERS: &[(&str, &str, Decode)] = &[
+    // Users
+    ("get-current-user", "User", de::<upsun::users::User>),
+    ("get-user", "User", de::<upsun::users::User>),
+    (
+        "get-user-by-email-address",
+        "User",
+        de::<upsun::users::User>,
+    ),
+    ("get-user-by-username", "User", de::<upsun::users::User>),
+    ("update-user", "User", de::<upsun::users::User>),
+    (
+        "get-current-user-verification-status",
+        "PhoneVerificationStatus",
+        de::<upsun::users::PhoneVerificationStatus>,
+    ),
+    (
+        "get-current-user-verification-status-full",
+        "VerificationStatus",
+        de::<upsun::users::VerificationStatus>,
+    ),
+    (
+        "get-current-user-deprecated",
+        "CurrentUser",
+        de::<upsun::users::CurrentUser>,
+    ),
+    // Api Tokens
+    (
+        "list-api-tokens",
+        "Vec<ApiToken>",
+        de::<Vec<upsun::api_tokens::ApiToken>>,
+    ),
+    (
+        "create-api-token",
+        "ApiToken",
+        de::<upsun::api_tokens::ApiToken>,
+    ),
+    (
+        "get-api-token",
+        "ApiToken",
+        de::<upsun::api_tokens::ApiToken>,
+    ),
+    // Connections
+    (
+        "list-login-connections",
+        "Vec<Connection>",
+        de::<Vec<upsun::connections::Connection>>,
+    ),
+    (
+        "get-login-connection",
+        "Connection",
+        de::<upsun::connections::Connection>,
+    ),
+    // Mfa
+    (
+        "get-totp-enrollment",
+        "TotpEnrollment",
+        de::<upsun::mfa::TotpEnrollment>,
+    ),
+    (
+        "confirm-totp-enrollment",
+        "RecoveryCodes",
+        de::<upsun::mfa::RecoveryCodes>,
+    ),
+    (
+        "recreate-recovery-codes",
+        "RecoveryCodes",
+        de::<upsun::mfa::RecoveryCodes>,
+    ),
+    (
+        "get-org-mfa-enforcement",
+        "MfaEnforcement",
+        de::<upsun::mfa::MfaEnforcement>,
+    ),
+    (
+        "send-org-mfa-reminders",
+        "MfaReminders",
+        de::<upsun::mfa::MfaReminders>,
+    ),
+    // Organizations
+    (
+        "list-orgs",
+        "Page<Organization>",
+        page::<upsun::organizations::Organization, upsun::InItems>,
+    ),
+    (
+        "create-org",
+        "Organization",
+        de::<upsun::organizations::Organization>,
+    ),
+    (
+        "get-org",
+        "Organization",
+        de::<upsun::organizations::Organization>,
+    ),
+    (
+        "update-org",
+        "Organization",
+        de::<upsun::organizations::Organization>,
+    ),
+    (
+        "list-user-orgs",
+        "Page<Organization>",
+        page::<upsun::organizations::Organization, upsun::InItems>,
+    ),
+    // PhoneNumber
+    (
+        "verify-phone-number",
+        "PhoneVerification",
+        de::<upsun::phone_numbers::PhoneVerification>,
+    ),
+    // Profiles (an organization's)
+    (
+        "get-org-profile",
+        "OrgProfile",
+        de::<upsun::org_profiles::OrgProfile>,
+    ),
+    (
+        "update-org-profile",
+        "OrgProfile",
+        de::<upsun::org_profiles::OrgProfile>,
+    ),
+    (
+        "get-org-address",
+        "Address",
+        de::<upsun::org_profiles::Address>,
+    ),
+    (
+        "update-org-address",
+        "Address",
+        de::<upsun::org_profiles::Address>,
+    ),
+    // User Profiles
+    (
+        "list-profiles",
+        "Page<Profile, InProfiles>",
+        page::<upsun::profiles::Profile, upsun::profiles::InProfiles>,
+    ),
+    ("get-profile", "Profile", de::<upsun::profiles::Profile>),
+    ("update-profile", "Profile", de::<upsun::profiles::Profile>),
+    ("get-address", "Address", de::<upsun::profiles::Address>),
+    ("update-address", "Address", de::<upsun::profiles::Address>),
+    (
+        "create-profile-picture",
+        "ProfilePicture",
+        de::<upsun::profiles::ProfilePicture>,
+    ),
+];
