@@ -1,8 +1,8 @@
 //! The query parameters of the two organization lists.
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::query::{Filter, PageParams, Sort};
+use crate::query::{Filter, PageParams, Sort, check_page, list_query};
 
 /// The filters of [`list_organizations`](super::OrganizationsApi::list_organizations), one per
 /// field, each sent as `filter[field][op]=value`.
@@ -104,51 +104,7 @@ pub struct ListUserOrganizations {
     pub sort: Option<Sort>,
 }
 
-/// Chainable setters shared by both list queries: one per filter, then paging and sorting.
-macro_rules! list_setters {
-    ($query:ident { $( $(#[$doc:meta])* $field:ident, )* }) => {
-        impl $query {
-            /// A query for the first page with the API's defaults.
-            pub fn new() -> Self {
-                Self::default()
-            }
-
-            $(
-                $(#[$doc])*
-                pub fn $field(mut self, filter: Filter) -> Self {
-                    self.filter.$field = Some(filter);
-                    self
-                }
-            )*
-
-            /// Sets how many organizations a page holds: 1 to 100.
-            pub fn page_size(mut self, size: u32) -> Self {
-                self.page.size = Some(size);
-                self
-            }
-
-            /// Asks for the organizations before this cursor (from a page's `previous` link).
-            pub fn before(mut self, cursor: impl Into<String>) -> Self {
-                self.page.before = Some(cursor.into());
-                self
-            }
-
-            /// Asks for the organizations after this cursor (from a page's `next` link).
-            pub fn after(mut self, cursor: impl Into<String>) -> Self {
-                self.page.after = Some(cursor.into());
-                self
-            }
-
-            /// Sorts by `name`, `label`, `created_at` or `updated_at`.
-            pub fn sort(mut self, sort: Sort) -> Self {
-                self.sort = Some(sort);
-                self
-            }
-        }
-    };
-}
-
-list_setters!(ListOrganizations {
+list_query!(ListOrganizations, items = "organizations", sorts = "`name`, `label`, `created_at` or `updated_at`" {
     /// Filters on the ID.
     id,
     /// Filters on the type.
@@ -171,7 +127,7 @@ list_setters!(ListOrganizations {
     updated_at,
 });
 
-list_setters!(ListUserOrganizations {
+list_query!(ListUserOrganizations, items = "organizations", sorts = "`name`, `label`, `created_at` or `updated_at`" {
     /// Filters on the ID.
     id,
     /// Filters on the type.
@@ -183,19 +139,6 @@ list_setters!(ListUserOrganizations {
     /// Filters on the time of the last update.
     updated_at,
 });
-
-/// Refuses a page size outside 1..=100 before sending, naming `page[size]`.
-fn check_page<S: Serializer>(page: &PageParams, serializer: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::Error as _;
-    if let Some(size) = page.size {
-        if !(1..=100).contains(&size) {
-            return Err(S::Error::custom(format!(
-                "`page[size]` must be between 1 and 100, got {size}"
-            )));
-        }
-    }
-    page.serialize(serializer)
-}
 
 #[cfg(test)]
 mod tests {
