@@ -227,34 +227,44 @@ impl TokenSource {
         let http = self.http.clone();
         let url = self.token_url.clone();
         let api_token = self.api_token.clone();
-        let state = Arc::clone(&self.state);
-        async move {
-            let work = async {
-                if let Some(refresh) = refresh_token {
-                    let form = [
-                        ("grant_type", "refresh_token"),
-                        ("refresh_token", refresh.expose_secret()),
-                    ];
-                    if let Ok(token) = request_token(&http, &url, &form).await {
-                        return Ok(token);
-                    }
-                }
+        let work = async move {
+            if let Some(refresh) = refresh_token {
                 let form = [
-                    ("grant_type", "api_token"),
-                    ("api_token", api_token.expose_secret()),
+                    ("grant_type", "refresh_token"),
+                    ("refresh_token", refresh.expose_secret()),
                 ];
-                request_token(&http, &url, &form).await
-            };
-            let outcome = AssertUnwindSafe(work)
-                .catch_unwind()
-                .await
-                .unwrap_or(Err(ExchangeError::Panicked));
-            state.finish(id, &outcome);
-            outcome
-        }
-        .boxed()
-        .shared()
+                if let Ok(token) = request_token(&http, &url, &form).await {
+                    return Ok(token);
+                }
+            }
+            let form = [
+                ("grant_type", "api_token"),
+                ("api_token", api_token.expose_secret()),
+            ];
+            request_token(&http, &url, &form).await
+        };
+        flight(Arc::clone(&self.state), id, work)
     }
+}
+
+/// Flight `id` of `work`, shared by every waiter, clearing itself from `state` when it ends:
+/// with a token, an error, or a panic (caught, and turned into an error).
+fn flight<F>(state: Arc<State>, id: u64, work: F) -> Exchange
+where
+    F: std::future::Future<Output = std::result::Result<Arc<AccessToken>, ExchangeError>>
+        + Send
+        + 'static,
+{
+    async move {
+        let outcome = AssertUnwindSafe(work)
+            .catch_unwind()
+            .await
+            .unwrap_or(Err(ExchangeError::Panicked));
+        state.finish(id, &outcome);
+        outcome
+    }
+    .boxed()
+    .shared()
 }
 
 impl fmt::Debug for TokenSource {
@@ -262,5 +272,69 @@ impl fmt::Debug for TokenSource {
         f.debug_struct("TokenSource")
             .field("token_url", &self.token_url)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> Arc<State> {
+        Arc::new(State {
+            current: RwLock::new(None),
+            in_flight: Mutex::new(None),
+            next_flight: AtomicU64::new(0),
+        })
+    }
+
+    #[tokio::test]
+    async fn a_flight_that_panics_clears_itself_and_reaches_every_waiter() {
+        let state = state();
+        let exchange = flight(state.clone(), 7, async {
+            let broken: Option<u8> = None;
+            // Stands for any bug in the exchange: it must not leave the client stuck.
+            #[allow(clippy::unwrap_used)]
+            let _ = broken.unwrap();
+            AccessToken::bearer("never")
+                .map(Arc::new)
+                .map_err(|_| ExchangeError::Panicked)
+        });
+        *state.in_flight.lock().unwrap() = Some((7, exchange.clone()));
+        let waiters = [exchange.clone(), exchange];
+        for waiter in waiters {
+            assert!(matches!(waiter.await, Err(ExchangeError::Panicked)));
+        }
+        assert!(
+            state.in_flight.lock().unwrap().is_none(),
+            "the flight cleared itself"
+        );
+        assert!(state.current.read().unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn a_flight_stores_its_token_and_an_older_one_leaves_a_newer_flight_alone() {
+        let state = state();
+        let newer = flight(state.clone(), 2, async { Err(ExchangeError::Panicked) });
+        *state.in_flight.lock().unwrap() = Some((2, newer));
+        let older = flight(state.clone(), 1, async {
+            AccessToken::bearer("t1")
+                .map(Arc::new)
+                .map_err(|_| ExchangeError::Panicked)
+        });
+        assert!(older.await.is_ok());
+        assert_eq!(
+            state.in_flight.lock().unwrap().as_ref().map(|(id, _)| *id),
+            Some(2),
+            "flight 1 did not clear flight 2"
+        );
+        let only = flight(state.clone(), 3, async {
+            AccessToken::bearer("t3")
+                .map(Arc::new)
+                .map_err(|_| ExchangeError::Panicked)
+        });
+        *state.in_flight.lock().unwrap() = Some((3, only.clone()));
+        only.await.unwrap();
+        assert!(state.in_flight.lock().unwrap().is_none());
+        assert!(state.fresh().is_some(), "the token is stored");
     }
 }

@@ -24,6 +24,10 @@ pub const DEFAULT_AUTH_URL: &str = "https://auth.upsun.com";
 /// The `User-Agent` every request carries, after the convention of Upsun's official SDKs.
 pub const USER_AGENT: &str = concat!("upsun-sdk-rust@", env!("CARGO_PKG_VERSION"));
 
+/// The header naming the SDK and its version on every request (`upsun-sdk-rust@x.y.z`),
+/// whatever [`ClientBuilder::user_agent`] adds to the `User-Agent`.
+pub const CLIENT_HEADER: &str = "x-upsun-client";
+
 /// A handle to the Upsun API.
 ///
 /// Cheap to clone: clones share one connection pool, one token and one configuration. Endpoints
@@ -310,6 +314,12 @@ impl ClientBuilder {
             .map_err(|_| Error::config("the user agent holds a character a header may not hold"))?;
         let mut headers = HeaderMap::new();
         headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+        // The SDK's own name and version on every request, apart from the User-Agent a user
+        // may extend, so the API can tell this client's traffic.
+        headers.insert(
+            header::HeaderName::from_static(CLIENT_HEADER),
+            HeaderValue::from_static(USER_AGENT),
+        );
         let http = reqwest::Client::builder()
             .user_agent(agent)
             .default_headers(headers)

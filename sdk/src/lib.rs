@@ -119,7 +119,9 @@ mod api;
 pub use api::{
     api_tokens, connections, mfa, org_profiles, organizations, phone_numbers, profiles, users,
 };
-pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
+pub use client::{
+    CLIENT_HEADER, Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT,
+};
 pub use error::{ApiError, Error, Result};
 pub use models::{
     ApiTokenId, EnvironmentId, InItems, Link, Links, ListKey, OrganizationId, Page, ProjectId,

@@ -18,6 +18,6 @@ pub use self::links::{Link, Links};
 pub use self::page::{InItems, ListKey, Page};
 pub use self::secret::Secret;
 
-pub(crate) use self::checks::{country_code, email_address, http_uri};
+pub(crate) use self::checks::{country_code, email_address, http_uri, org_country_code};
 pub(crate) use self::enums::string_enum;
 pub(crate) use self::request::request;

@@ -33,6 +33,8 @@ pub(crate) struct Response {
     pub(crate) body: Bytes,
     /// The endpoint's answers hold secrets: a decode error must not quote them.
     pub(crate) secret: bool,
+    /// The answer's `Content-Type`, when it had one that is not JSON (a proxy's HTML page).
+    pub(crate) not_json: Option<String>,
 }
 
 /// What one attempt came to, short of a success.
@@ -156,7 +158,8 @@ impl Client {
                 Next::Replay => attempt = attempt.saturating_sub(1),
                 Next::Fail(error) => return Err(error),
                 Next::Retry { error, retry_after } => {
-                    self.pause(error, retry_after, attempt, deadline).await?;
+                    self.pause(error, retry_after, attempt, deadline, started)
+                        .await?;
                 }
             }
         }
@@ -258,6 +261,7 @@ impl Client {
         retry_after: Option<Duration>,
         attempt: u32,
         deadline: Deadline,
+        started: Instant,
     ) -> Result<()> {
         let policy = &self.inner.retry;
         if let Some(wait) = retry_after {
@@ -275,7 +279,14 @@ impl Client {
             None => policy.backoff(attempt),
         };
         if !deadline.fits(wait) {
-            return Err(error);
+            // The next attempt could not start before the deadline: the call is out of time
+            // now, not after a sleep that would end past it. Only a failure worth retrying
+            // gets here, so sending again later is safe.
+            tracing::debug!(?wait, %error, "no time left for another attempt");
+            return Err(Error::Timeout {
+                after: started.elapsed(),
+                replay_safe: true,
+            });
         }
         tracing::debug!(?wait, %error, "retrying");
         tokio::time::sleep(wait).await;
@@ -345,6 +356,11 @@ impl Inner {
             .map_err(|e| transport(e, call, started))?;
         let status = response.status();
         if status.is_success() {
+            let not_json = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+                .filter(|media| !is_json(media));
             let body = read_body(&mut response, self.max_response_bytes, true)
                 .await
                 .map_err(|e| match e {
@@ -357,6 +373,7 @@ impl Inner {
                 status,
                 body,
                 secret: call.endpoint.secret,
+                not_json,
             });
         }
         let headers = std::mem::take(response.headers_mut());
@@ -386,6 +403,18 @@ fn transport(err: reqwest::Error, call: &Call, started: Instant) -> Failure {
     Failure::Transport { error, sent }
 }
 
+/// Whether a media type is JSON: `application/json`, `text/json`, or any `+json` type
+/// (`application/problem+json`, `application/hal+json`), parameters aside.
+fn is_json(media: &str) -> bool {
+    let essence = media
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
+}
+
 /// A 401 that asks for MFA or SSO: a new token of the same kind would not help.
 fn step_up_required(headers: &HeaderMap) -> bool {
     headers
@@ -413,6 +442,25 @@ impl Response {
     /// accept a 204, and `()` ignores any body. For an endpoint whose answers hold secrets, a
     /// decode error says where decoding failed but quotes nothing of the body.
     pub(crate) fn decode<T: DeserializeOwned + 'static>(self) -> Result<T> {
+        let unit = std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>();
+        if let Some(media) = &self.not_json {
+            if !unit && !self.body.iter().all(u8::is_ascii_whitespace) {
+                use serde::de::Error as _;
+                let media = error::snippet(media.as_bytes());
+                return Err(Error::Decode {
+                    status: self.status,
+                    expected: std::any::type_name::<T>(),
+                    snippet: if self.secret {
+                        "(withheld)".to_owned()
+                    } else {
+                        error::snippet(&self.body)
+                    },
+                    source: serde_json::Error::custom(format!(
+                        "the answer is {media}, not JSON (a proxy or error page?); not parsed"
+                    )),
+                });
+            }
+        }
         let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace)
             || std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>()
         {

@@ -346,3 +346,75 @@ async fn tokens_never_reach_logs_or_errors_and_spans_name_the_template() {
         assert!(!format!("{err:?} {err} {client:?}").contains(secret));
     }
 }
+
+#[tokio::test]
+async fn a_401_on_a_patch_replays_the_same_bytes_after_one_new_exchange() {
+    use upsun::users::UpdateUser;
+    let mock = mock().await;
+    let client = api_client(&mock);
+    client.current_user().await.unwrap();
+    mock.expire_access_tokens();
+    let update = UpdateUser::new().company("Replayed Inc.");
+    let user = client
+        .update_user(mock.user_id().into(), &update)
+        .await
+        .unwrap();
+    assert_eq!(user.company, "Replayed Inc.");
+    assert_eq!(
+        mock.token_exchanges(),
+        2,
+        "the first, and one after the 401"
+    );
+    let patches: Vec<_> = mock
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == Method::PATCH)
+        .collect();
+    assert_eq!(patches.len(), 2, "sent, refused, replayed once");
+    assert_eq!(patches[0].body, patches[1].body);
+    assert_ne!(
+        patches[0].header("authorization"),
+        patches[1].header("authorization")
+    );
+}
+
+#[tokio::test]
+async fn a_403_is_neither_retried_nor_met_with_a_new_exchange() {
+    let mock = mock().await;
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::json(403, serde_json::json!({"error": "forbidden"})));
+    let client = api_client(&mock);
+    let err = client.current_user().await.unwrap_err();
+    assert!(matches!(err, Error::Forbidden(_)), "{err:?}");
+    assert_eq!(mock.token_exchanges(), 1);
+    assert_eq!(api_requests(&mock, "/users/me"), 1);
+}
+
+#[tokio::test]
+async fn a_hundred_calls_inside_the_renewal_margin_share_one_exchange() {
+    let mock = checked(
+        MockServer::builder()
+            .access_token_lifetime(Duration::from_secs(2))
+            .start()
+            .await
+            .unwrap(),
+    );
+    let client = api_client(&mock);
+    client.current_user().await.unwrap();
+    // A 2 s token is renewed at half its life: now every call needs a new one.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let calls: Vec<_> = (0..100)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.current_user().await })
+        })
+        .collect();
+    for call in calls {
+        call.await.unwrap().unwrap();
+    }
+    assert_eq!(
+        mock.token_exchanges(),
+        2,
+        "the first, and one for the hundred"
+    );
+}

@@ -19,7 +19,7 @@ use upsun_tests::{Recorder, Reply};
 
 /// Every reserved character of RFC 3986 (gen-delims and sub-delims), then `%`, a space, a
 /// non-ASCII letter and a dot segment, in one value.
-const NASTY: &str = ":/?#[]@!$&'()*+,;= %25 é ../..";
+const NASTY: &str = ":/?#[]@!$&'()*+,;= %25 é ../.. {default} https://{default}/";
 
 macro_rules! canary {
     ($api:ident, $method:ident, $constant:ident) => {
@@ -340,4 +340,20 @@ fn every_declared_endpoint_has_its_canary() {
         listed, declared,
         "the canary list and the sdk's declarations differ"
     );
+}
+
+#[test]
+fn endpoints_whose_answers_hold_secrets_are_declared_so() {
+    let secret: BTreeSet<&str> = endpoints()
+        .into_iter()
+        .filter(|(_, _, endpoint)| endpoint.secret)
+        .map(|(_, method, _)| method)
+        .collect();
+    let expected = BTreeSet::from([
+        "create_api_token",
+        "get_totp_enrollment",
+        "confirm_totp_enrollment",
+        "recreate_recovery_codes",
+    ]);
+    assert!(secret.is_superset(&expected), "{secret:?}");
 }

@@ -213,3 +213,27 @@ async fn a_call_deadline_shorter_than_one_attempt_ends_the_attempt() {
     );
     assert_eq!(hits(&mock, "GET", "/users/me"), 1);
 }
+
+#[tokio::test]
+async fn one_deadline_covers_the_token_exchange_and_the_attempts() {
+    let mock = mock().await;
+    mock.on(Method::POST, "/oauth2/token")
+        .respond(Fault::delay(Duration::from_millis(1500)));
+    mock.on(Method::GET, "/users/me")
+        .respond(Fault::delay(Duration::from_secs(30)));
+    let client = Client::builder()
+        .base_url(mock.base_url())
+        .auth_url(mock.base_url())
+        .api_token(mock.api_token())
+        .call_timeout(Duration::from_secs(2))
+        .retry(fast())
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client.current_user().await.unwrap_err();
+    let took = started.elapsed();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    // The exchange took 1.5 s of the 2 s: the attempt got what was left, not 2 s more.
+    assert!(took < Duration::from_millis(3000), "took {took:?}");
+    assert!(took >= Duration::from_millis(1900), "took {took:?}");
+}

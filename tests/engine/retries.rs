@@ -102,6 +102,10 @@ async fn a_patch_is_not_repeated_after_a_503() {
         .unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
     assert_eq!(server.requests().len(), 1);
+    assert!(
+        !err.is_retryable(),
+        "a PATCH the server may have applied is not safe to send again"
+    );
 }
 
 #[tokio::test]
@@ -244,4 +248,65 @@ async fn a_huge_numeric_retry_after_fails_the_call_without_panicking() {
         "{err:?}"
     );
     assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn each_retryable_server_error_on_a_get_is_retried_once_then_succeeds() {
+    for status in [500, 502, 503, 504] {
+        let server = Recorder::start().await;
+        server
+            .reply(Reply::json(status, &json!({"error": "try later"})))
+            .reply(ok());
+        client(&server, fast()).get_thing("a").await.unwrap();
+        assert_eq!(server.requests().len(), 2, "{status}");
+    }
+}
+
+#[tokio::test]
+async fn repeated_429s_without_retry_after_back_off_then_fail_as_rate_limited() {
+    let server = Recorder::start().await;
+    for _ in 0..3 {
+        server.reply(Reply::json(429, &json!({"error": "slow down"})));
+    }
+    let err = client(&server, fast()).get_thing("a").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                retry_after: None,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("slow down"), "{err}");
+    assert_eq!(server.requests().len(), 3);
+}
+
+#[tokio::test]
+async fn a_503_with_retry_after_on_a_get_is_waited_out() {
+    let server = Recorder::start().await;
+    server
+        .reply(unavailable().header("Retry-After", "1"))
+        .reply(ok());
+    let started = Instant::now();
+    client(&server, fast()).get_thing("a").await.unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_millis(950),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[tokio::test]
+async fn the_last_error_keeps_the_apis_message() {
+    let server = Recorder::start().await;
+    for _ in 0..3 {
+        server.reply(unavailable());
+    }
+    let err = client(&server, fast()).get_thing("a").await.unwrap_err();
+    assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+    assert!(err.to_string().contains("try later"), "{err}");
+    assert!(err.is_retryable(), "a GET may be tried again later");
 }

@@ -146,3 +146,74 @@ async fn an_auth_server_outage_is_retried_within_the_call() {
     client.ping().await.unwrap();
     assert_eq!(exchanges(&server), 3);
 }
+
+#[tokio::test]
+async fn token_answers_without_refresh_token_or_with_extra_fields_are_accepted() {
+    let server = Recorder::start().await;
+    server
+        .reply(Reply::json(
+            200,
+            &json!({"access_token": "at-2", "token_type": "BeArEr", "expires_in": 900, "scope": "x", "extra": {"a": 1}}),
+        ))
+        .reply(pong());
+    let client = client(&server);
+    client.ping().await.unwrap();
+    assert_eq!(
+        server.requests()[1].header("authorization"),
+        Some("Bearer at-2")
+    );
+}
+
+#[tokio::test]
+async fn token_answers_that_are_not_bearer_tokens_are_auth_errors_that_leak_nothing() {
+    for answer in [
+        json!({"access_token": "at-secret", "token_type": "mac", "expires_in": 900}),
+        json!({"token_type": "bearer", "expires_in": 900, "id_token": "at-secret"}),
+        json!({"access_token": "", "token_type": "bearer"}),
+    ] {
+        let server = Recorder::start().await;
+        server.reply(Reply::json(200, &answer));
+        let client = client(&server);
+        let err = client.ping().await.unwrap_err();
+        assert!(matches!(err, Error::Auth(_)), "{answer}: {err:?}");
+        let shown = format!("{err} {err:?}");
+        assert!(
+            !shown.contains("at-secret") && !shown.contains("api-token"),
+            "{shown}"
+        );
+        assert_eq!(server.requests().len(), 1, "{answer}: not retried");
+    }
+}
+
+#[tokio::test]
+async fn a_token_answer_announcing_ten_gigabytes_is_refused_unread() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = stream.read(&mut buf).await;
+                let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10737418240\r\n\r\n{";
+                let _ = stream.write_all(head.as_bytes()).await;
+                tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+            });
+        }
+    });
+    let client = Client::builder()
+        .base_url(&url)
+        .auth_url(&url)
+        .api_token("api-token")
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client.ping().await.unwrap_err();
+    assert!(matches!(err, Error::Auth(_)), "{err:?}");
+    assert!(err.to_string().contains("bytes"), "{err}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "not read to the end"
+    );
+}

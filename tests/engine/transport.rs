@@ -175,3 +175,142 @@ async fn a_post_is_not_repeated_after_a_broken_connection_and_yields_no_value() 
         assert_eq!(connections.load(Ordering::SeqCst), 1, "{fault:?}");
     }
 }
+
+#[tokio::test]
+async fn a_refused_connection_is_retried_for_a_post_with_the_same_body() {
+    // A port that refuses now, and listens a moment later.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let bodies = Arc::new(std::sync::Mutex::new(Vec::<Vec<u8>>::new()));
+    let seen = bodies.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let seen = seen.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 8192];
+                let n = stream.read(&mut buf).await.unwrap_or(0);
+                let text = String::from_utf8_lossy(&buf[..n]).into_owned();
+                let body = text
+                    .split_once("\r\n\r\n")
+                    .map(|(_, b)| b.to_owned())
+                    .unwrap_or_default();
+                seen.lock().unwrap().push(body.into_bytes());
+                let answer = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{\"ok\":true}";
+                let _ = stream.write_all(answer.as_bytes()).await;
+            });
+        }
+    });
+    let client = Client::builder()
+        .base_url(&url)
+        .access_token("t")
+        .retry(
+            RetryPolicy::default()
+                .max_attempts(10)
+                .base_delay(Duration::from_millis(40))
+                .max_delay(Duration::from_millis(40)),
+        )
+        .build()
+        .unwrap();
+    let thing = json!({"name": "x", "tags": ["a", "b"]});
+    let made = client.make_thing(&thing).await.unwrap();
+    assert_eq!(made, json!({"ok": true}));
+    let bodies = bodies.lock().unwrap();
+    assert_eq!(
+        bodies.len(),
+        1,
+        "the refused attempts never arrived; one did"
+    );
+    assert_eq!(bodies[0], serde_json::to_vec(&thing).unwrap());
+}
+
+#[tokio::test]
+async fn https_to_a_server_that_does_not_speak_tls_fails_without_falling_back() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let first_bytes = Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    let seen = first_bytes.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let seen = seen.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 16];
+                let n = stream.read(&mut buf).await.unwrap_or(0);
+                seen.lock().unwrap().extend_from_slice(&buf[..n]);
+                let _ = stream
+                    .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}")
+                    .await;
+            });
+        }
+    });
+    let client = Client::builder()
+        .base_url(format!("https://127.0.0.1:{port}"))
+        .access_token("secret-token")
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = client.current_user().await.unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    let first = first_bytes.lock().unwrap().clone();
+    assert_eq!(
+        first.first(),
+        Some(&0x16),
+        "a TLS handshake, not clear-text HTTP"
+    );
+    assert!(!String::from_utf8_lossy(&first).contains("secret-token"));
+}
+
+#[tokio::test]
+async fn a_pooled_connection_the_server_closed_is_not_a_failure() {
+    // Each connection answers one request, keeps the socket open a moment as a server that
+    // allows keep-alive would, then closes it while the client still holds it in its pool.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let connections = Arc::new(AtomicUsize::new(0));
+    let seen = connections.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            seen.fetch_add(1, Ordering::SeqCst);
+            tokio::spawn(async move {
+                read_request(&mut stream).await;
+                let answer = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{USER}",
+                    USER.len()
+                );
+                let _ = stream.write_all(answer.as_bytes()).await;
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                let _ = stream.shutdown().await;
+            });
+        }
+    });
+    let client = client(&url);
+    client.current_user().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let me = client.current_user().await.unwrap();
+    assert_eq!(me.username, "ada");
+    let made = connections.load(Ordering::SeqCst);
+    assert!((2..=3).contains(&made), "{made} connections");
+}
+
+#[tokio::test]
+async fn a_host_that_does_not_resolve_fails_as_a_retryable_connect_error() {
+    let client = Client::builder()
+        .base_url("https://upsun-sdk-test.invalid")
+        .access_token("t")
+        .call_timeout(Duration::from_secs(20))
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(5)))
+        .build()
+        .unwrap();
+    let err = client.current_user().await.unwrap_err();
+    assert!(
+        matches!(err, Error::Transport { .. } | Error::Timeout { .. }),
+        "{err:?}"
+    );
+    assert!(err.is_retryable(), "nothing was sent: {err:?}");
+}

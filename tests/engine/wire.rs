@@ -280,3 +280,94 @@ async fn an_answer_holding_a_secret_is_never_quoted_when_it_fails_to_decode() {
     let err = client(&server).get_user(id().into()).await.unwrap_err();
     assert!(format!("{err}").contains("not-a-secret-here"), "{err}");
 }
+
+#[tokio::test]
+async fn every_request_names_the_sdk_whatever_the_user_agent() {
+    let server = Recorder::start().await;
+    server.reply(Reply::json(200, &user_json()));
+    Client::builder()
+        .base_url(server.base_url())
+        .access_token(TOKEN)
+        .user_agent("my-tool/1.2")
+        .build()
+        .unwrap()
+        .get_user(id().into())
+        .await
+        .unwrap();
+    let sent = server.only_request();
+    let sdk = format!("upsun-sdk-rust@{}", env!("CARGO_PKG_VERSION"));
+    assert_eq!(sent.header(upsun::CLIENT_HEADER), Some(sdk.as_str()));
+    assert_eq!(
+        sent.header("user-agent"),
+        Some(format!("{sdk} my-tool/1.2").as_str())
+    );
+    assert_eq!(sent.header("accept"), Some("application/json"));
+}
+
+#[tokio::test]
+async fn a_missing_required_field_is_a_decode_error_naming_it_and_null_optionals_are_none() {
+    let server = Recorder::start().await;
+    let mut user = user_json();
+    user.as_object_mut().unwrap().remove("username");
+    server.reply(Reply::json(200, &user));
+    let err = client(&server).get_user(id().into()).await.unwrap_err();
+    let source = std::error::Error::source(&err).map(ToString::to_string);
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    assert!(source.unwrap_or_default().contains("`username`"), "{err}");
+
+    let mut user = user_json();
+    user["consented_at"] = serde_json::Value::Null;
+    user.as_object_mut().unwrap().remove("consent_method");
+    server.reply(Reply::json(200, &user));
+    let user = client(&server).get_user(id().into()).await.unwrap();
+    assert_eq!(user.consented_at, None);
+    assert_eq!(user.consent_method, None);
+}
+
+#[tokio::test]
+async fn an_empty_200_where_a_model_is_expected_is_a_decode_error() {
+    let server = Recorder::start().await;
+    server.reply(Reply::raw(200, "application/json", ""));
+    let err = client(&server).get_user(id().into()).await.unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn an_html_page_with_200_is_a_typed_error_not_parsed_as_json() {
+    let server = Recorder::start().await;
+    server.reply(Reply::raw(
+        200,
+        "text/html; charset=utf-8",
+        r#"<html><body>{"id": "d81c8ee2-44b3-429f-b944-a33ad7437690"} Bad Gateway</body></html>"#,
+    ));
+    let err = client(&server).get_user(id().into()).await.unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    assert!(err.to_string().contains("Bad Gateway"), "{err}");
+    let why = std::error::Error::source(&err).unwrap().to_string();
+    assert!(
+        why.contains("text/html") && why.contains("not JSON"),
+        "{why}"
+    );
+}
+
+#[tokio::test]
+async fn a_huge_error_body_is_kept_to_the_error_body_cap() {
+    let server = Recorder::start().await;
+    let huge = format!(r#"{{"error": "{}"}}"#, "x".repeat(5 * 1024 * 1024));
+    server.reply(Reply::raw(500, "application/json", huge));
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .access_token(TOKEN)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = client.get_user(id().into()).await.unwrap_err();
+    let api = err.api_error().expect("an API error");
+    assert_eq!(api.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        api.body.len() <= 64 * 1024 + 64,
+        "{} bytes kept",
+        api.body.len()
+    );
+    assert!(api.message.len() <= 64 * 1024 + 64);
+}

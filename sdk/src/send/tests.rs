@@ -6,6 +6,7 @@ fn decode_names_the_expected_type_and_shows_the_body() {
         status: StatusCode::OK,
         body: Bytes::from_static(b"{not json"),
         secret: false,
+        not_json: None,
     };
     let err = response.decode::<Vec<u32>>().unwrap_err();
     let text = err.to_string();
@@ -17,6 +18,7 @@ fn decode_names_the_expected_type_and_shows_the_body() {
         status: StatusCode::NO_CONTENT,
         body: Bytes::new(),
         secret: false,
+        not_json: None,
     };
     empty.decode::<()>().unwrap();
 }
@@ -34,6 +36,7 @@ fn decode_errors_of_secret_answers_quote_nothing() {
         status: StatusCode::CREATED,
         body: Bytes::from_static(body),
         secret: true,
+        not_json: None,
     };
     let err = response.decode::<Created>().unwrap_err();
     let shown = format!(
@@ -99,7 +102,7 @@ mod schedule {
     ) -> std::result::Result<Duration, Error> {
         let start = Instant::now();
         client
-            .pause(unavailable(), retry_after, attempt, deadline)
+            .pause(unavailable(), retry_after, attempt, deadline, start)
             .await
             .map(|()| start.elapsed())
     }
@@ -169,5 +172,41 @@ mod schedule {
         waited(&client, None, 1, Deadline(None)).await.unwrap();
         let err = waited(&client, None, 1, Deadline(None)).await.unwrap_err();
         assert!(matches!(err, Error::Server(_)), "budget spent: {err:?}");
+    }
+}
+
+#[test]
+fn a_success_that_is_not_json_is_not_parsed() {
+    let page = Response {
+        status: StatusCode::OK,
+        body: Bytes::from_static(b"<html>502 Bad Gateway</html>"),
+        secret: false,
+        not_json: Some("text/html; charset=utf-8".to_owned()),
+    };
+    let err = page.decode::<serde_json::Value>().unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    assert!(err.to_string().contains("text/html"), "{err}");
+    let empty = Response {
+        status: StatusCode::NO_CONTENT,
+        body: Bytes::new(),
+        secret: false,
+        not_json: Some("text/plain".to_owned()),
+    };
+    empty.decode::<()>().unwrap();
+    for json in [
+        "application/json",
+        "application/problem+json; charset=utf-8",
+        "application/hal+json",
+        "TEXT/JSON",
+    ] {
+        assert!(is_json(json), "{json}");
+    }
+    for other in [
+        "text/html",
+        "application/octet-stream",
+        "application/jsonl",
+        "",
+    ] {
+        assert!(!is_json(other), "{other}");
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::models::{Links, country_code, email_address, request, string_enum};
+use crate::models::{Links, email_address, org_country_code, request, string_enum};
 use crate::{OrganizationId, UserId};
 
 /// An organization.
@@ -138,8 +138,8 @@ request! {
             owner_id: UserId,
             /// The machine name, unique within its namespace.
             name: String,
-            /// The country: exactly two ASCII letters (ISO 3166-1 alpha-2).
-            country: String => country_code,
+            /// The country (ISO 3166-1 alpha-2): at most two letters, as the document says.
+            country: String => org_country_code,
             /// The security contact's email address.
             security_contact: String => email_address,
         }
@@ -165,8 +165,8 @@ request! {
             name: String,
             /// The human-readable label.
             label: String,
-            /// The country: exactly two ASCII letters (ISO 3166-1 alpha-2).
-            country: String => country_code,
+            /// The country (ISO 3166-1 alpha-2): at most two letters, as the document says.
+            country: String => org_country_code,
             /// The ID of the billing profile to attach.
             billing_profile_id: String,
             /// The security contact's email address.
