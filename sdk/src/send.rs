@@ -15,7 +15,6 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap, HeaderValue, WWW_AUTHENTICATE};
-use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use tracing::Instrument as _;
 
@@ -23,19 +22,13 @@ use crate::__private::Call;
 use crate::auth::{AccessToken, TokenFailure};
 use crate::body::{ReadError, read_body};
 use crate::client::{Client, Inner};
-use crate::error::{self, ApiError, ERROR_BODY_LIMIT, Error, Result};
+use crate::error::{ApiError, ERROR_BODY_LIMIT, Error, Result};
 use crate::retry;
 
-/// A successful answer, read whole.
-#[derive(Debug)]
-pub(crate) struct Response {
-    pub(crate) status: StatusCode,
-    pub(crate) body: Bytes,
-    /// The endpoint's answers hold secrets: a decode error must not quote them.
-    pub(crate) secret: bool,
-    /// The answer's `Content-Type`, when it had one that is not JSON (a proxy's HTML page).
-    pub(crate) not_json: Option<String>,
-}
+mod response;
+
+pub(crate) use response::Response;
+use response::is_json;
 
 /// What one attempt came to, short of a success.
 enum Failure {
@@ -403,18 +396,6 @@ fn transport(err: reqwest::Error, call: &Call, started: Instant) -> Failure {
     Failure::Transport { error, sent }
 }
 
-/// Whether a media type is JSON: `application/json`, `text/json`, or any `+json` type
-/// (`application/problem+json`, `application/hal+json`), parameters aside.
-fn is_json(media: &str) -> bool {
-    let essence = media
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
-}
-
 /// A 401 that asks for MFA or SSO: a new token of the same kind would not help.
 fn step_up_required(headers: &HeaderMap) -> bool {
     headers
@@ -434,64 +415,6 @@ fn rate_limited(error: Error, wait: Duration) -> Error {
             retry_after: Some(wait),
         },
         other => other,
-    }
-}
-
-impl Response {
-    /// Decodes the body as `T`; an empty body decodes as JSON `null`, so `()` and `Option<_>`
-    /// accept a 204, and `()` ignores any body. For an endpoint whose answers hold secrets, a
-    /// decode error says where decoding failed but quotes nothing of the body.
-    pub(crate) fn decode<T: DeserializeOwned + 'static>(self) -> Result<T> {
-        let unit = std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>();
-        if let Some(media) = &self.not_json {
-            if !unit && !self.body.iter().all(u8::is_ascii_whitespace) {
-                use serde::de::Error as _;
-                let media = error::snippet(media.as_bytes());
-                return Err(Error::Decode {
-                    status: self.status,
-                    expected: std::any::type_name::<T>(),
-                    snippet: if self.secret {
-                        "(withheld)".to_owned()
-                    } else {
-                        error::snippet(&self.body)
-                    },
-                    source: serde_json::Error::custom(format!(
-                        "the answer is {media}, not JSON (a proxy or error page?); not parsed"
-                    )),
-                });
-            }
-        }
-        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace)
-            || std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>()
-        {
-            b"null"
-        } else {
-            &self.body
-        };
-        serde_json::from_slice(body).map_err(|source| {
-            if self.secret {
-                use serde::de::Error as _;
-                let where_ = format!(
-                    "{:?} error at line {} column {} (details withheld: the answer holds secrets)",
-                    source.classify(),
-                    source.line(),
-                    source.column()
-                );
-                Error::Decode {
-                    status: self.status,
-                    expected: std::any::type_name::<T>(),
-                    snippet: "(withheld)".to_owned(),
-                    source: serde_json::Error::custom(where_),
-                }
-            } else {
-                Error::Decode {
-                    status: self.status,
-                    expected: std::any::type_name::<T>(),
-                    snippet: error::snippet(&self.body),
-                    source,
-                }
-            }
-        })
     }
 }
 
