@@ -16,11 +16,13 @@
 
 pub(crate) mod api_tokens;
 pub(crate) mod connections;
+pub(crate) mod environments;
 pub(crate) mod mfa;
 pub(crate) mod org_profiles;
 pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
+pub(crate) mod projects;
 pub(crate) mod users;
 
 use std::io;
@@ -104,6 +106,11 @@ registry! {
     org_profiles: OrgProfilesHandle,
     /// The users' profile pictures ([`ProfilesHandle`](crate::ProfilesHandle)).
     profiles: ProfilesHandle,
+    /// The projects, their environment trees and their activities
+    /// ([`ProjectsHandle`](crate::ProjectsHandle)).
+    projects: ProjectsHandle,
+    /// The environments of the projects ([`EnvironmentsHandle`](crate::EnvironmentsHandle)).
+    environments: EnvironmentsHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

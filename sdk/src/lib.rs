@@ -40,6 +40,8 @@
 //! | [`organizations`] | organizations: list with filters and pages, create, read, update, delete |
 //! | [`org_profiles`] | an organization's billing profile and address |
 //! | [`profiles`] | user profiles, addresses and profile pictures |
+//! | [`projects`] | a project, its capabilities, build cache and maintenance redeploys |
+//! | [`environments`] | environments: list, read, branch, merge, sync, activate, pause, deploy |
 //!
 //! **Lists.** Paginated lists answer a [`Page`]: read it page by page with [`Page::next`], or
 //! as a stream of items with [`Page::into_stream`], which follows the API's `next` links lazily
@@ -117,13 +119,15 @@ mod api;
 
 #[doc(inline)]
 pub use api::{
-    api_tokens, connections, mfa, org_profiles, organizations, phone_numbers, profiles, users,
+    api_tokens, connections, environments, mfa, org_profiles, organizations, phone_numbers,
+    profiles, projects, users,
 };
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiError, Error, Result};
 pub use models::{
-    ApiTokenId, EnvironmentId, InItems, Link, Links, ListKey, OrganizationId, Page, ProjectId,
-    ProviderId, UserId,
+    Accepted, Activity, ActivityCommand, ActivityId, ActivityResult, ActivityState, ApiTokenId,
+    EnvironmentId, FailureReason, InItems, Link, Links, ListKey, OrganizationId, Page, Payload,
+    ProjectId, ProviderId, UserId,
 };
 pub use multipart::Multipart;
 pub use paging::{DEFAULT_MAX_PAGES, Items};

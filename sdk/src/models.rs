@@ -3,6 +3,8 @@
 //!
 //! Nothing here belongs to one API area; an area's own models live in `api/<area>/models.rs`.
 
+mod accepted;
+mod activity;
 mod address;
 pub(crate) mod checks;
 pub(crate) mod enums;
@@ -12,8 +14,14 @@ mod page;
 pub(crate) mod request;
 mod secret;
 
+pub use self::accepted::Accepted;
+pub use self::activity::{
+    Activity, ActivityCommand, ActivityResult, ActivityState, FailureReason, Payload,
+};
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
-pub use self::ids::{ApiTokenId, EnvironmentId, OrganizationId, ProjectId, ProviderId, UserId};
+pub use self::ids::{
+    ActivityId, ApiTokenId, EnvironmentId, OrganizationId, ProjectId, ProviderId, UserId,
+};
 pub use self::links::{Link, Links};
 pub use self::page::{InItems, ListKey, Page};
 pub use self::secret::Secret;

@@ -190,4 +190,50 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         "ProfilePicture",
         de::<upsun::profiles::ProfilePicture>,
     ),
+    // Project
+    ("get-projects", "Project", de::<upsun::projects::Project>),
+    (
+        "get-projects-capabilities",
+        "ProjectCapabilities",
+        de::<upsun::projects::ProjectCapabilities>,
+    ),
+    // Environment
+    (
+        "list-projects-environments",
+        "Vec<Environment>",
+        de::<Vec<upsun::environments::Environment>>,
+    ),
+    (
+        "get-environment",
+        "Environment",
+        de::<upsun::environments::Environment>,
+    ),
+    // Accepted answers (Project, Environment)
+    (
+        "action-projects-clear-build-cache",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "maintenance-redeploy-project",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    ("update-environment", "Accepted", de::<upsun::Accepted>),
+    ("delete-environment", "Accepted", de::<upsun::Accepted>),
+    ("activate-environment", "Accepted", de::<upsun::Accepted>),
+    ("branch-environment", "Accepted", de::<upsun::Accepted>),
+    ("deactivate-environment", "Accepted", de::<upsun::Accepted>),
+    ("deploy-environment", "Accepted", de::<upsun::Accepted>),
+    ("initialize-environment", "Accepted", de::<upsun::Accepted>),
+    (
+        "maintenance-redeploy-environment",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    ("merge-environment", "Accepted", de::<upsun::Accepted>),
+    ("pause-environment", "Accepted", de::<upsun::Accepted>),
+    ("redeploy-environment", "Accepted", de::<upsun::Accepted>),
+    ("resume-environment", "Accepted", de::<upsun::Accepted>),
+    ("synchronize-environment", "Accepted", de::<upsun::Accepted>),
 ];

@@ -203,6 +203,15 @@ string_id! {
     /// assert_eq!(id.as_str(), "feature/login");
     /// ```
     EnvironmentId;
+    /// The ID of an activity: the record of one operation the API runs (a deploy, a branch, a
+    /// backup), which can be waited on.
+    ///
+    /// ```
+    /// use upsun::ActivityId;
+    ///
+    /// assert_eq!(ActivityId::from("kbv5aq2e7vxvu").as_str(), "kbv5aq2e7vxvu");
+    /// ```
+    ActivityId;
     /// The ID of a login connection's provider (`github`, `google`, ...).
     ///
     /// ```
