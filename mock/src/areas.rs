@@ -16,12 +16,14 @@
 
 pub(crate) mod api_tokens;
 pub(crate) mod connections;
+pub(crate) mod environment_activity;
 pub(crate) mod environments;
 pub(crate) mod mfa;
 pub(crate) mod org_profiles;
 pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
+pub(crate) mod project_activity;
 pub(crate) mod projects;
 pub(crate) mod users;
 
@@ -111,6 +113,11 @@ registry! {
     projects: ProjectsHandle,
     /// The environments of the projects ([`EnvironmentsHandle`](crate::EnvironmentsHandle)).
     environments: EnvironmentsHandle,
+    /// The projects' activities ([`ProjectActivityHandle`](crate::ProjectActivityHandle)).
+    project_activity: ProjectActivityHandle,
+    /// The environments' activities
+    /// ([`EnvironmentActivityHandle`](crate::EnvironmentActivityHandle)).
+    environment_activity: EnvironmentActivityHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

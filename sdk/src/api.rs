@@ -12,12 +12,14 @@
 
 pub mod api_tokens;
 pub mod connections;
+pub mod environment_activity;
 pub mod environments;
 pub mod mfa;
 pub mod org_profiles;
 pub mod organizations;
 pub mod phone_numbers;
 pub mod profiles;
+pub mod project_activity;
 pub mod projects;
 pub mod users;
 
@@ -25,12 +27,14 @@ pub mod users;
 pub(crate) mod prelude {
     pub use super::api_tokens::ApiTokensApi;
     pub use super::connections::ConnectionsApi;
+    pub use super::environment_activity::EnvironmentActivityApi;
     pub use super::environments::EnvironmentsApi;
     pub use super::mfa::MfaApi;
     pub use super::org_profiles::OrgProfilesApi;
     pub use super::organizations::OrganizationsApi;
     pub use super::phone_numbers::PhoneNumbersApi;
     pub use super::profiles::ProfilesApi;
+    pub use super::project_activity::ProjectActivityApi;
     pub use super::projects::ProjectsApi;
     pub use super::users::UsersApi;
 }

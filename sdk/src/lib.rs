@@ -110,6 +110,7 @@ mod paging;
 pub mod query;
 mod retry;
 mod send;
+mod wait;
 
 // The models every area shares.
 mod models;
@@ -119,21 +120,22 @@ mod api;
 
 #[doc(inline)]
 pub use api::{
-    api_tokens, connections, environments, mfa, org_profiles, organizations, phone_numbers,
-    profiles, projects, users,
+    api_tokens, connections, environment_activity, environments, mfa, org_profiles, organizations,
+    phone_numbers, profiles, project_activity, projects, users,
 };
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiError, Error, Result};
 pub use models::{
     Accepted, Activity, ActivityCommand, ActivityId, ActivityResult, ActivityState, ApiTokenId,
-    EnvironmentId, FailureReason, InItems, Link, Links, ListKey, OrganizationId, Page, Payload,
-    ProjectId, ProviderId, UserId,
+    EnvironmentId, FailureReason, InItems, Link, Links, ListActivities, ListKey, OrganizationId,
+    Page, Payload, ProjectId, ProviderId, UserId,
 };
 pub use multipart::Multipart;
 pub use paging::{DEFAULT_MAX_PAGES, Items};
 pub use reqwest::StatusCode;
 pub use retry::RetryPolicy;
 pub use upsun_macros::endpoint;
+pub use wait::{PollPolicy, Verdict};
 
 /// Every area trait, to bring all the calls into scope at once: `use upsun::prelude::*;`.
 ///

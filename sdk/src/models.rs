@@ -5,6 +5,7 @@
 
 mod accepted;
 mod activity;
+mod activity_query;
 mod address;
 pub(crate) mod checks;
 pub(crate) mod enums;
@@ -18,6 +19,7 @@ pub use self::accepted::Accepted;
 pub use self::activity::{
     Activity, ActivityCommand, ActivityResult, ActivityState, FailureReason, Payload,
 };
+pub use self::activity_query::ListActivities;
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
 pub use self::ids::{
     ActivityId, ApiTokenId, EnvironmentId, OrganizationId, ProjectId, ProviderId, UserId,

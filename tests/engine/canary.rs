@@ -34,6 +34,36 @@ macro_rules! canary {
 /// `(trait, method, endpoint)` for every endpoint the sdk declares.
 fn endpoints() -> Vec<(&'static str, &'static str, &'static Endpoint)> {
     vec![
+        canary!(
+            ProjectActivityApi,
+            list_projects_activities,
+            __UPSUN_ENDPOINT_LIST_PROJECTS_ACTIVITIES
+        ),
+        canary!(
+            ProjectActivityApi,
+            get_projects_activities,
+            __UPSUN_ENDPOINT_GET_PROJECTS_ACTIVITIES
+        ),
+        canary!(
+            ProjectActivityApi,
+            action_projects_activities_cancel,
+            __UPSUN_ENDPOINT_ACTION_PROJECTS_ACTIVITIES_CANCEL
+        ),
+        canary!(
+            EnvironmentActivityApi,
+            list_projects_environments_activities,
+            __UPSUN_ENDPOINT_LIST_PROJECTS_ENVIRONMENTS_ACTIVITIES
+        ),
+        canary!(
+            EnvironmentActivityApi,
+            get_projects_environments_activities,
+            __UPSUN_ENDPOINT_GET_PROJECTS_ENVIRONMENTS_ACTIVITIES
+        ),
+        canary!(
+            EnvironmentActivityApi,
+            action_projects_environments_activities_cancel,
+            __UPSUN_ENDPOINT_ACTION_PROJECTS_ENVIRONMENTS_ACTIVITIES_CANCEL
+        ),
         canary!(ProjectsApi, get_project, __UPSUN_ENDPOINT_GET_PROJECT),
         canary!(
             ProjectsApi,

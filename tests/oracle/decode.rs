@@ -236,4 +236,31 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
     ("redeploy-environment", "Accepted", de::<upsun::Accepted>),
     ("resume-environment", "Accepted", de::<upsun::Accepted>),
     ("synchronize-environment", "Accepted", de::<upsun::Accepted>),
+    // Project Activity, Environment Activity
+    (
+        "list-projects-activities",
+        "Vec<Activity>",
+        de::<Vec<upsun::Activity>>,
+    ),
+    ("get-projects-activities", "Activity", de::<upsun::Activity>),
+    (
+        "action-projects-activities-cancel",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "list-projects-environments-activities",
+        "Vec<Activity>",
+        de::<Vec<upsun::Activity>>,
+    ),
+    (
+        "get-projects-environments-activities",
+        "Activity",
+        de::<upsun::Activity>,
+    ),
+    (
+        "action-projects-environments-activities-cancel",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
 ];

@@ -277,6 +277,22 @@ impl Activities {
         self.items.get(index)
     }
 
+    /// The activity with this ID.
+    pub(crate) fn get(&self, id: &str) -> Option<&Activity> {
+        self.items.iter().find(|a| a.id == id)
+    }
+
+    /// Cancels an unfinished activity at `now`; `false` if it is finished or unknown.
+    pub(crate) fn cancel(&mut self, id: &str, now: DateTime<Utc>) -> bool {
+        match self.items.iter_mut().find(|a| a.id == id) {
+            Some(activity) if !activity.state(now).is_finished() => {
+                activity.cancelled_at = Some(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Every activity, newest first (as the API lists them).
     pub(crate) fn newest_first(&self) -> impl Iterator<Item = &Activity> {
         self.items.iter().rev()
