@@ -135,7 +135,7 @@ pub use paging::{DEFAULT_MAX_PAGES, Items};
 pub use reqwest::StatusCode;
 pub use retry::RetryPolicy;
 pub use upsun_macros::endpoint;
-pub use wait::{PollPolicy, Verdict};
+pub use wait::{PollPolicy, Started, Verdict};
 
 /// Every area trait, to bring all the calls into scope at once: `use upsun::prelude::*;`.
 ///

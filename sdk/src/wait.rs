@@ -14,7 +14,9 @@
 //!
 //! [`RetryPolicy`]: crate::RetryPolicy
 
+mod find;
 mod policy;
+mod stream;
 mod verdict;
 
 use tokio::time::Instant;
@@ -23,6 +25,7 @@ use crate::__private::{Call, Endpoint, Method};
 use crate::models::{Accepted, Activity};
 use crate::{ActivityId, Client, ProjectId, Result};
 
+pub use self::find::Started;
 pub use self::policy::PollPolicy;
 pub use self::verdict::Verdict;
 

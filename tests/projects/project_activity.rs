@@ -191,3 +191,75 @@ async fn a_payload_never_shows_in_debug() {
         "pw-very-secret"
     );
 }
+
+#[tokio::test]
+async fn the_states_of_an_activity_stream_until_it_finishes() {
+    use futures_util::StreamExt;
+    let (mock, client, project) = project().await;
+    let accepted = clear(&client, &project).await;
+    let id = accepted.activities[0].id.clone();
+    let policy = quick().time_limit(Duration::from_secs(5));
+    let states = client.activity_states(&project, &id, &policy);
+    let mut states = std::pin::pin!(states);
+    let first = states.next().await.unwrap().unwrap();
+    assert_eq!(first.state, ActivityState::Pending);
+    mock.advance_clock(Duration::from_millis(1500));
+    let second = states.next().await.unwrap().unwrap();
+    assert_eq!(second.state, ActivityState::InProgress);
+    assert_eq!(second.completion_percent, 25);
+    mock.advance_clock(Duration::from_secs(60));
+    let last = states.next().await.unwrap().unwrap();
+    assert_eq!(last.state, ActivityState::Complete);
+    assert!(states.next().await.is_none());
+}
+
+#[tokio::test]
+async fn an_activity_list_pages_by_starts_at_as_a_stream() {
+    use futures_util::TryStreamExt;
+    let (_mock, client, project) = project().await;
+    for _ in 0..5 {
+        clear(&client, &project).await;
+    }
+    let query = ListActivities::new().count(2);
+    let all: Vec<_> = client
+        .activity_stream(&project, None, &query)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 5);
+    let mut ids: Vec<_> = all.iter().map(|a| a.id.clone()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 5, "no activity twice");
+    assert!(all.windows(2).all(|w| w[0].created_at > w[1].created_at));
+}
+
+#[tokio::test]
+async fn without_embedded_the_started_activity_is_found_in_the_list() {
+    let (mock, client, project) = project().await;
+    mock.projects().add(NewProject::new("p1"));
+    mock.projects().answer_without_embedded("p1");
+    client
+        .redeploy_environment(&project, &"main".into())
+        .await
+        .unwrap();
+    let started = upsun::Started::new(project.clone(), "main", "environment.redeploy")
+        .since(mock.now() - chrono::TimeDelta::milliseconds(1));
+    let accepted = client
+        .redeploy_environment(&project, &"main".into())
+        .await
+        .unwrap();
+    assert!(accepted.activities.is_empty());
+    let found = accepted.or_find(&client, &started).await.unwrap();
+    let [activity] = &found.activities[..] else {
+        panic!("{found:?}")
+    };
+    assert_eq!(activity.kind, "environment.redeploy");
+    // The newest one: the second redeploy.
+    let all = client
+        .list_projects_activities(&project, &ListActivities::new())
+        .await
+        .unwrap();
+    assert_eq!(activity.id, all[0].id);
+    mock.advance_clock(Duration::from_secs(60));
+    assert!(found.wait(&client, &quick()).await.unwrap().is_success());
+}

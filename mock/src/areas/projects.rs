@@ -244,6 +244,7 @@ impl<'a> ProjectsHandle<'a> {
             environments,
             activities: Default::default(),
             effects: Default::default(),
+            bare: false,
         };
         lock(self.store).projects.insert(project.id, record);
     }
@@ -270,6 +271,14 @@ impl<'a> ProjectsHandle<'a> {
             payload: Some(payload),
         };
         self.script(project, script);
+    }
+
+    /// Makes the project's accepted answers leave `_embedded` out, as some of the API's do:
+    /// the caller must find the activity it started in the activity list.
+    pub fn answer_without_embedded(&self, project: &str) {
+        if let Some(record) = lock(self.store).projects.get_mut(project) {
+            record.bare = true;
+        }
     }
 
     fn script(&self, project: &str, script: Script) {

@@ -36,6 +36,8 @@ pub(crate) struct ProjectRecord {
     pub(crate) environments: Collection<String, Env>,
     pub(crate) activities: Activities,
     pub(crate) effects: HashMap<String, (String, Effect)>,
+    /// Accepted answers leave `_embedded` out (as some API answers do).
+    pub(crate) bare: bool,
 }
 
 impl ProjectRecord {
@@ -106,11 +108,14 @@ impl ProjectRecord {
             .filter_map(|&i| self.activities.at(i))
             .map(|a| a.to_json(now, &project))
             .collect();
-        let body = json!({
-            "status": "Accepted",
-            "code": 202,
-            "_embedded": {"activities": activities},
-        });
+        let body = match self.bare {
+            true => json!({"status": "Accepted", "code": 202}),
+            false => json!({
+                "status": "Accepted",
+                "code": 202,
+                "_embedded": {"activities": activities},
+            }),
+        };
         (StatusCode::ACCEPTED, Json(body)).into_response()
     }
 
