@@ -17,6 +17,9 @@
 pub(crate) mod api_tokens;
 pub(crate) mod connections;
 pub(crate) mod environment_activity;
+pub(crate) mod environment_backups;
+pub(crate) mod environment_types;
+pub(crate) mod environment_variables;
 pub(crate) mod environments;
 pub(crate) mod mfa;
 pub(crate) mod org_profiles;
@@ -24,7 +27,9 @@ pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
 pub(crate) mod project_activity;
+pub(crate) mod project_variables;
 pub(crate) mod projects;
+pub(crate) mod routing;
 pub(crate) mod users;
 
 use std::io;
@@ -118,6 +123,16 @@ registry! {
     /// The environments' activities
     /// ([`EnvironmentActivityHandle`](crate::EnvironmentActivityHandle)).
     environment_activity: EnvironmentActivityHandle,
+    /// The environments' backups ([`EnvironmentBackupsHandle`](crate::EnvironmentBackupsHandle)).
+    environment_backups: EnvironmentBackupsHandle,
+    /// The environment types ([`EnvironmentTypesHandle`](crate::EnvironmentTypesHandle)).
+    environment_types: EnvironmentTypesHandle,
+    /// The environments' variables ([`EnvironmentVariablesHandle`](crate::EnvironmentVariablesHandle)).
+    environment_variables: EnvironmentVariablesHandle,
+    /// The projects' variables ([`ProjectVariablesHandle`](crate::ProjectVariablesHandle)).
+    project_variables: ProjectVariablesHandle,
+    /// The environments' routes ([`RoutingHandle`](crate::RoutingHandle)).
+    routing: RoutingHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

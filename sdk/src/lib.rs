@@ -41,6 +41,10 @@
 //! | [`org_profiles`] | an organization's billing profile and address |
 //! | [`profiles`] | user profiles, addresses and profile pictures |
 //! | [`projects`] | a project, its capabilities, build cache and maintenance redeploys |
+//! | [`environment_variables`], [`project_variables`] | variables, with inheritance; values are secrets |
+//! | [`environment_backups`] | backups: take, list, read, delete, restore |
+//! | [`environment_types`], [`routing`] | environment types, and routes as one enum |
+//! | [`project_activity`], [`environment_activity`] | activities: list, read, cancel |
 //! | [`environments`] | environments: list, read, branch, merge, sync, activate, pause, deploy |
 //!
 //! **Lists.** Paginated lists answer a [`Page`]: read it page by page with [`Page::next`], or
@@ -120,15 +124,17 @@ mod api;
 
 #[doc(inline)]
 pub use api::{
-    api_tokens, connections, environment_activity, environments, mfa, org_profiles, organizations,
-    phone_numbers, profiles, project_activity, projects, users,
+    api_tokens, connections, environment_activity, environment_backups, environment_types,
+    environment_variables, environments, mfa, org_profiles, organizations, phone_numbers, profiles,
+    project_activity, project_variables, projects, routing, users,
 };
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiError, Error, Result};
 pub use models::{
     Accepted, Activity, ActivityCommand, ActivityId, ActivityResult, ActivityState, ApiTokenId,
-    EnvironmentId, FailureReason, InItems, Link, Links, ListActivities, ListKey, OrganizationId,
-    Page, Payload, ProjectId, ProviderId, UserId,
+    BackupId, EnvironmentId, EnvironmentTypeId, FailureReason, InItems, Link, Links,
+    ListActivities, ListKey, OrganizationId, Page, Payload, ProjectId, ProviderId, Resources,
+    RouteId, UserId, VariableId,
 };
 pub use multipart::Multipart;
 pub use paging::{DEFAULT_MAX_PAGES, Items};

@@ -13,6 +13,7 @@ mod ids;
 mod links;
 mod page;
 pub(crate) mod request;
+mod resources;
 mod secret;
 
 pub use self::accepted::Accepted;
@@ -22,10 +23,12 @@ pub use self::activity::{
 pub use self::activity_query::ListActivities;
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
 pub use self::ids::{
-    ActivityId, ApiTokenId, EnvironmentId, OrganizationId, ProjectId, ProviderId, UserId,
+    ActivityId, ApiTokenId, BackupId, EnvironmentId, EnvironmentTypeId, OrganizationId, ProjectId,
+    ProviderId, RouteId, UserId, VariableId,
 };
 pub use self::links::{Link, Links};
 pub use self::page::{InItems, ListKey, Page};
+pub use self::resources::Resources;
 pub use self::secret::Secret;
 
 pub(crate) use self::checks::{country_code, email_address, http_uri};

@@ -7,6 +7,7 @@
 //! [`Store::project_mut`]. Only the project's owner (or an admin) sees it: 404 otherwise, as for
 //! an unknown project. Errors are the API's `{"error"}`. Its test handle is [`ProjectsHandle`].
 
+pub(crate) mod extras;
 mod record;
 pub(crate) mod tree;
 
@@ -245,6 +246,10 @@ impl<'a> ProjectsHandle<'a> {
             activities: Default::default(),
             effects: Default::default(),
             bare: false,
+            variables: Collection::default(),
+            env_variables: Default::default(),
+            backups: Default::default(),
+            backups_taken: 0,
         };
         lock(self.store).projects.insert(project.id, record);
     }

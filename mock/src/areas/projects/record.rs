@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::extras::{BackupRec, Var};
 use super::tree::{Env, EnvironmentStatus};
 use crate::core::error::ApiError;
 use crate::kit::activities::Activities;
@@ -38,6 +39,14 @@ pub(crate) struct ProjectRecord {
     pub(crate) effects: HashMap<String, (String, Effect)>,
     /// Accepted answers leave `_embedded` out (as some API answers do).
     pub(crate) bare: bool,
+    /// The project's variables.
+    pub(crate) variables: Collection<String, Var>,
+    /// Each environment's own variables.
+    pub(crate) env_variables: HashMap<String, Collection<String, Var>>,
+    /// Each environment's backups.
+    pub(crate) backups: HashMap<String, Collection<String, BackupRec>>,
+    /// How many backups were taken, for their IDs.
+    pub(crate) backups_taken: u64,
 }
 
 impl ProjectRecord {
@@ -57,6 +66,33 @@ impl ProjectRecord {
                 (false, _) => env.status = env.before,
             }
         }
+    }
+
+    /// The variables an environment sees of its own and its ancestors' (inheritable ones,
+    /// nearest first), each with whether it is inherited; its own come first.
+    pub(crate) fn env_vars(&self, env: &str) -> Vec<(&Var, bool)> {
+        let mut seen: Vec<(&Var, bool)> = Vec::new();
+        let mut at = Some(env.to_owned());
+        let mut depth = 0;
+        while let Some(id) = at {
+            if let Some(vars) = self.env_variables.get(&id) {
+                for var in vars.values() {
+                    let inherited = depth > 0;
+                    if (inherited && !var.is_inheritable)
+                        || seen.iter().any(|(v, _)| v.name == var.name)
+                    {
+                        continue;
+                    }
+                    seen.push((var, inherited));
+                }
+            }
+            at = self.environments.get(&id).and_then(|e| e.parent.clone());
+            depth += 1;
+            if depth > 64 {
+                break;
+            }
+        }
+        seen
     }
 
     /// The environment with this ID: 404 if there is none.

@@ -8,13 +8,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::EnvironmentId;
+pub use crate::models::Resources;
 use crate::models::{FailureReason, string_enum};
 
 pub use self::requests::{
     ActivateEnvironment, ActivateInit, BranchEnvironment, BranchInit, BranchType,
     DeployEnvironment, DeployStrategy, HttpAccessUpdate, InitialFile, InitializeEnvironment,
-    InitializeInit, MergeEnvironment, MergeInit, Resources, SynchronizeEnvironment,
-    UpdateEnvironment,
+    InitializeInit, MergeEnvironment, MergeInit, SynchronizeEnvironment, UpdateEnvironment,
 };
 
 /// An environment: one Git branch of a project, deployed or not.
