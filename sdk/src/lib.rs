@@ -141,7 +141,7 @@ pub use paging::{DEFAULT_MAX_PAGES, Items};
 pub use reqwest::StatusCode;
 pub use retry::RetryPolicy;
 pub use upsun_macros::endpoint;
-pub use wait::{PollPolicy, Started, Verdict};
+pub use wait::{LogLine, MAX_LOG_LINE, PollPolicy, Started, Verdict};
 
 /// Every area trait, to bring all the calls into scope at once: `use upsun::prelude::*;`.
 ///

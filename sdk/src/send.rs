@@ -447,5 +447,7 @@ impl Response {
     }
 }
 
+mod open;
+
 #[cfg(test)]
 mod tests;

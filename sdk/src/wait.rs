@@ -15,6 +15,7 @@
 //! [`RetryPolicy`]: crate::RetryPolicy
 
 mod find;
+mod log;
 mod policy;
 mod stream;
 mod verdict;
@@ -26,6 +27,7 @@ use crate::models::{Accepted, Activity};
 use crate::{ActivityId, Client, ProjectId, Result};
 
 pub use self::find::Started;
+pub use self::log::{LogLine, MAX_LOG_LINE};
 pub use self::policy::PollPolicy;
 pub use self::verdict::Verdict;
 

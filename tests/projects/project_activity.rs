@@ -2,6 +2,8 @@
 //! (success, failure, cancelled, staged), the time limit, a call that starts several
 //! activities, and payloads that never show in `Debug`.
 
+mod log;
+
 use std::time::Duration;
 
 use upsun::environments::{BranchEnvironment, EnvironmentsApi};

@@ -4,7 +4,10 @@
 //!
 //! Activities live in their project's record (the Project area's store); the Environment
 //! Activity area answers the same activities filtered by environment. Its store is empty; its
-//! test handle is [`ProjectActivityHandle`].
+//! test handle is [`ProjectActivityHandle`]. The log of an activity streams from
+//! `.../activities/{activityId}/log` (`log.rs`), which the activities' `_links.log` names.
+
+mod log;
 
 use std::fmt;
 use std::sync::Arc;
@@ -44,6 +47,10 @@ where
         .route(
             "/projects/{projectId}/activities/{activityId}/cancel",
             post(cancel),
+        )
+        .route(
+            "/projects/{projectId}/activities/{activityId}/log",
+            get(log::log),
         )
 }
 

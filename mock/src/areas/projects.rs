@@ -250,6 +250,7 @@ impl<'a> ProjectsHandle<'a> {
             env_variables: Default::default(),
             backups: Default::default(),
             backups_taken: 0,
+            cut_log_after: None,
         };
         lock(self.store).projects.insert(project.id, record);
     }
@@ -283,6 +284,14 @@ impl<'a> ProjectsHandle<'a> {
     pub fn answer_without_embedded(&self, project: &str) {
         if let Some(record) = lock(self.store).projects.get_mut(project) {
             record.bare = true;
+        }
+    }
+
+    /// Makes the next log stream of the project's activities fail after `lines` lines, as a
+    /// dropped connection would.
+    pub fn cut_log_after(&self, project: &str, lines: usize) {
+        if let Some(record) = lock(self.store).projects.get_mut(project) {
+            record.cut_log_after = Some(lines);
         }
     }
 

@@ -47,6 +47,8 @@ pub(crate) struct ProjectRecord {
     pub(crate) backups: HashMap<String, Collection<String, BackupRec>>,
     /// How many backups were taken, for their IDs.
     pub(crate) backups_taken: u64,
+    /// The next log stream fails after this many lines (a test's script).
+    pub(crate) cut_log_after: Option<usize>,
 }
 
 impl ProjectRecord {
