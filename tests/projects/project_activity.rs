@@ -208,7 +208,7 @@ async fn the_states_of_an_activity_stream_until_it_finishes() {
     mock.advance_clock(Duration::from_millis(1500));
     let second = states.next().await.unwrap().unwrap();
     assert_eq!(second.state, ActivityState::InProgress);
-    assert_eq!(second.completion_percent, 25);
+    assert_eq!(second.completion_percent, 20);
     mock.advance_clock(Duration::from_secs(60));
     let last = states.next().await.unwrap().unwrap();
     assert_eq!(last.state, ActivityState::Complete);

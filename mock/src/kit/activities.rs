@@ -151,7 +151,8 @@ impl Activity {
             _ => (Value::Null, Value::Null),
         };
         let written = self.lines_written(now);
-        let total = self.lines.len().max(1);
+        // Below 100 until it has finished: the last step is finishing.
+        let total = self.lines.len().saturating_add(1);
         let percent = match state {
             State::Complete | State::Staged => 100,
             _ => written.saturating_mul(100) / total,
