@@ -51,6 +51,12 @@
 //! as a stream of items with [`Page::into_stream`], which follows the API's `next` links lazily
 //! and only on the client's own origin. [`query`] has typed filters (`filter[name][eq]=...`).
 //!
+//! **Activities.** Calls that start work answer an [`Accepted`] with the activities they
+//! started: [`Accepted::wait`] polls them under a [`PollPolicy`] (with a time limit on by
+//! default) and answers a typed [`Verdict`]; [`ActivityHandle`] awaits, streams or cancels one;
+//! [`Client::activity_log`] streams a log as it is written. See the README's section on
+//! activities.
+//!
 //! **Retries and time limits.** Failures before sending and 429s are retried for any call;
 //! 5xx answers and lost connections only for calls that are safe to repeat (GET, PUT, DELETE,
 //! and endpoints declared `idempotent`), with jittered exponential backoff, `Retry-After`, and a
@@ -141,7 +147,7 @@ pub use paging::{DEFAULT_MAX_PAGES, Items};
 pub use reqwest::StatusCode;
 pub use retry::RetryPolicy;
 pub use upsun_macros::endpoint;
-pub use wait::{LogLine, MAX_LOG_LINE, PollPolicy, Started, Verdict};
+pub use wait::{ActivityHandle, LogLine, MAX_LOG_LINE, PollPolicy, Started, Verdict};
 
 /// Every area trait, to bring all the calls into scope at once: `use upsun::prelude::*;`.
 ///

@@ -15,6 +15,7 @@
 //! [`RetryPolicy`]: crate::RetryPolicy
 
 mod find;
+mod handle;
 mod log;
 mod policy;
 mod stream;
@@ -27,6 +28,7 @@ use crate::models::{Accepted, Activity};
 use crate::{ActivityId, Client, ProjectId, Result};
 
 pub use self::find::Started;
+pub use self::handle::ActivityHandle;
 pub use self::log::{LogLine, MAX_LOG_LINE};
 pub use self::policy::PollPolicy;
 pub use self::verdict::Verdict;
@@ -116,7 +118,11 @@ impl Accepted {
     /// all). Activities an integration started are waited for last. An answer that started
     /// no activity is a [`Verdict::Success`] with no activity.
     ///
-    /// The one time limit of `policy` covers all of them.
+    /// The one time limit of `policy` covers all of them. An answer without `_embedded`
+    /// carries no activity: find the one the call started with [`or_find`](Self::or_find)
+    /// first. Do not wait from inside an Upsun container (a hook, a cron) on an activity that
+    /// waits for that container's own activity: it never finishes, and only the time limit
+    /// ends the wait.
     ///
     /// ```no_run
     /// use upsun::PollPolicy;

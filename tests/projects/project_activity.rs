@@ -265,3 +265,29 @@ async fn without_embedded_the_started_activity_is_found_in_the_list() {
     mock.advance_clock(Duration::from_secs(60));
     assert!(found.wait(&client, &quick()).await.unwrap().is_success());
 }
+
+#[tokio::test]
+async fn a_handle_is_awaited_refreshed_and_cancelled() {
+    let (mock, client, project) = project().await;
+    mock.projects().script_activity("p1", Ending::Never, None);
+    let accepted = clear(&client, &project).await;
+    let [handle] = &accepted.handles(&client)[..] else {
+        panic!("{accepted:?}")
+    };
+    assert_eq!(
+        handle.refresh().await.unwrap().state,
+        ActivityState::Pending
+    );
+    handle.cancel().await.unwrap();
+    let verdict = handle.clone().policy(quick()).await.unwrap();
+    assert!(matches!(verdict, Verdict::Cancelled(_)), "{verdict:?}");
+    let done = clear(&client, &project).await;
+    mock.advance_clock(Duration::from_secs(60));
+    let id = done.activities[0].id.clone();
+    let verdict = client
+        .activity(&project, &id)
+        .policy(quick())
+        .await
+        .unwrap();
+    assert!(verdict.is_success(), "{verdict:?}");
+}

@@ -77,7 +77,8 @@ pub trait EnvironmentActivityApi: crate::Api {
     /// ```
     #[endpoint(
         POST,
-        "/projects/<project_id>/environments/<environment_id>/activities/<activity_id>/cancel"
+        "/projects/<project_id>/environments/<environment_id>/activities/<activity_id>/cancel",
+        secret
     )]
     async fn action_projects_environments_activities_cancel(
         &self,

@@ -32,7 +32,11 @@ pub trait EnvironmentBackupsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/backup")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/backup",
+        secret
+    )]
     async fn backup_environment(
         &self,
         project_id: &ProjectId,
@@ -68,7 +72,8 @@ pub trait EnvironmentBackupsApi: crate::Api {
     /// ```
     #[endpoint(
         DELETE,
-        "/projects/<project_id>/environments/<environment_id>/backups/<backup_id>"
+        "/projects/<project_id>/environments/<environment_id>/backups/<backup_id>",
+        secret
     )]
     async fn delete_projects_environments_backups(
         &self,
@@ -109,7 +114,8 @@ pub trait EnvironmentBackupsApi: crate::Api {
     /// ```
     #[endpoint(
         POST,
-        "/projects/<project_id>/environments/<environment_id>/backups/<backup_id>/restore"
+        "/projects/<project_id>/environments/<environment_id>/backups/<backup_id>/restore",
+        secret
     )]
     async fn restore_backup(
         &self,

@@ -53,7 +53,11 @@ pub trait EnvironmentVariablesApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/variables")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/variables",
+        secret
+    )]
     async fn create_projects_environments_variables(
         &self,
         project_id: &ProjectId,
@@ -72,7 +76,8 @@ pub trait EnvironmentVariablesApi: crate::Api {
     /// ```
     #[endpoint(
         DELETE,
-        "/projects/<project_id>/environments/<environment_id>/variables/<variable_id>"
+        "/projects/<project_id>/environments/<environment_id>/variables/<variable_id>",
+        secret
     )]
     async fn delete_projects_environments_variables(
         &self,
@@ -115,7 +120,8 @@ pub trait EnvironmentVariablesApi: crate::Api {
     /// ```
     #[endpoint(
         PATCH,
-        "/projects/<project_id>/environments/<environment_id>/variables/<variable_id>"
+        "/projects/<project_id>/environments/<environment_id>/variables/<variable_id>",
+        secret
     )]
     async fn update_projects_environments_variables(
         &self,

@@ -76,7 +76,7 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(PATCH, "/projects/<project_id>/environments/<environment_id>")]
+    #[endpoint(PATCH, "/projects/<project_id>/environments/<environment_id>", secret)]
     async fn update_environment(
         &self,
         project_id: &ProjectId,
@@ -93,7 +93,7 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(DELETE, "/projects/<project_id>/environments/<environment_id>")]
+    #[endpoint(DELETE, "/projects/<project_id>/environments/<environment_id>", secret)]
     async fn delete_environment(
         &self,
         project_id: &ProjectId,
@@ -112,7 +112,11 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/activate")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/activate",
+        secret
+    )]
     async fn activate_environment(
         &self,
         project_id: &ProjectId,
@@ -132,7 +136,11 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/branch")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/branch",
+        secret
+    )]
     async fn branch_environment(
         &self,
         project_id: &ProjectId,
@@ -154,7 +162,8 @@ pub trait EnvironmentsApi: crate::Api {
     /// ```
     #[endpoint(
         POST,
-        "/projects/<project_id>/environments/<environment_id>/deactivate"
+        "/projects/<project_id>/environments/<environment_id>/deactivate",
+        secret
     )]
     async fn deactivate_environment(
         &self,
@@ -174,7 +183,11 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/deploy")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/deploy",
+        secret
+    )]
     async fn deploy_environment(
         &self,
         project_id: &ProjectId,
@@ -196,7 +209,8 @@ pub trait EnvironmentsApi: crate::Api {
     /// ```
     #[endpoint(
         POST,
-        "/projects/<project_id>/environments/<environment_id>/initialize"
+        "/projects/<project_id>/environments/<environment_id>/initialize",
+        secret
     )]
     async fn initialize_environment(
         &self,
@@ -219,7 +233,8 @@ pub trait EnvironmentsApi: crate::Api {
     /// ```
     #[endpoint(
         POST,
-        "/projects/<project_id>/environments/<environment_id>/maintenance-redeploy"
+        "/projects/<project_id>/environments/<environment_id>/maintenance-redeploy",
+        secret
     )]
     async fn maintenance_redeploy_environment(
         &self,
@@ -239,7 +254,11 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/merge")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/merge",
+        secret
+    )]
     async fn merge_environment(
         &self,
         project_id: &ProjectId,
@@ -259,7 +278,11 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/pause")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/pause",
+        secret
+    )]
     async fn pause_environment(
         &self,
         project_id: &ProjectId,
@@ -278,7 +301,11 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/redeploy")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/redeploy",
+        secret
+    )]
     async fn redeploy_environment(
         &self,
         project_id: &ProjectId,
@@ -297,7 +324,11 @@ pub trait EnvironmentsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/environments/<environment_id>/resume")]
+    #[endpoint(
+        POST,
+        "/projects/<project_id>/environments/<environment_id>/resume",
+        secret
+    )]
     async fn resume_environment(
         &self,
         project_id: &ProjectId,
@@ -318,7 +349,8 @@ pub trait EnvironmentsApi: crate::Api {
     /// ```
     #[endpoint(
         POST,
-        "/projects/<project_id>/environments/<environment_id>/synchronize"
+        "/projects/<project_id>/environments/<environment_id>/synchronize",
+        secret
     )]
     async fn synchronize_environment(
         &self,

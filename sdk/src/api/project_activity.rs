@@ -65,7 +65,7 @@ pub trait ProjectActivityApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/activities/<activity_id>/cancel")]
+    #[endpoint(POST, "/projects/<project_id>/activities/<activity_id>/cancel", secret)]
     async fn action_projects_activities_cancel(
         &self,
         project_id: &ProjectId,

@@ -48,7 +48,7 @@ pub trait ProjectVariablesApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/variables")]
+    #[endpoint(POST, "/projects/<project_id>/variables", secret)]
     async fn create_projects_variables(
         &self,
         project_id: &ProjectId,
@@ -64,7 +64,11 @@ pub trait ProjectVariablesApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(DELETE, "/projects/<project_id>/variables/<project_variable_id>")]
+    #[endpoint(
+        DELETE,
+        "/projects/<project_id>/variables/<project_variable_id>",
+        secret
+    )]
     async fn delete_projects_variables(
         &self,
         project_id: &ProjectId,
@@ -98,7 +102,11 @@ pub trait ProjectVariablesApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(PATCH, "/projects/<project_id>/variables/<project_variable_id>")]
+    #[endpoint(
+        PATCH,
+        "/projects/<project_id>/variables/<project_variable_id>",
+        secret
+    )]
     async fn update_projects_variables(
         &self,
         project_id: &ProjectId,

@@ -67,7 +67,7 @@ pub trait ProjectsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/clear_build_cache")]
+    #[endpoint(POST, "/projects/<project_id>/clear_build_cache", secret)]
     async fn action_projects_clear_build_cache(
         &self,
         project_id: &ProjectId,
@@ -84,7 +84,7 @@ pub trait ProjectsApi: crate::Api {
     /// # Ok(())
     /// # }
     /// ```
-    #[endpoint(POST, "/projects/<project_id>/maintenance-redeploy")]
+    #[endpoint(POST, "/projects/<project_id>/maintenance-redeploy", secret)]
     async fn maintenance_redeploy_project(&self, project_id: &ProjectId)
     -> crate::Result<Accepted>;
 }

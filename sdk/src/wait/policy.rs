@@ -8,6 +8,9 @@ use tokio::time::Instant;
 /// without jitter: the API is not hammered by one waiter), its cap, and a total time limit,
 /// on by default, so a wait never runs forever.
 ///
+/// Waiting from inside an Upsun container on an activity that waits for that container's own
+/// activity deadlocks: the time limit is then what ends the wait.
+///
 /// It is apart from the [`RetryPolicy`](crate::RetryPolicy): that one decides how a failed
 /// call is retried; this one how long to wait between calls that succeeded.
 ///
