@@ -291,3 +291,25 @@ async fn a_handle_is_awaited_refreshed_and_cancelled() {
         .unwrap();
     assert!(verdict.is_success(), "{verdict:?}");
 }
+
+#[tokio::test]
+async fn activities_an_integration_started_are_waited_for_last() {
+    let (mock, client, project) = project().await;
+    let branch = BranchEnvironment::new("Login", "feature/login");
+    client
+        .branch_environment(&project, &"main".into(), &branch)
+        .await
+        .unwrap();
+    mock.advance_clock(Duration::from_secs(60));
+    mock.projects().script_integration_activity("p1", "github");
+    let accepted = client.maintenance_redeploy_project(&project).await.unwrap();
+    let first = &accepted.activities[0];
+    assert_eq!(first.integration.as_deref(), Some("github"));
+    mock.advance_clock(Duration::from_secs(60));
+    mock.clear_requests();
+    assert!(accepted.wait(&client, &quick()).await.unwrap().is_success());
+    let polled: Vec<String> = mock.requests().into_iter().map(|r| r.path).collect();
+    let own = format!("/projects/p1/activities/{}", accepted.activities[1].id);
+    let integration = format!("/projects/p1/activities/{}", first.id);
+    assert_eq!(polled, [own, integration]);
+}

@@ -264,6 +264,7 @@ impl<'a> ProjectsHandle<'a> {
                 ending,
                 lines,
                 payload: None,
+                integration: None,
             },
         );
     }
@@ -275,6 +276,17 @@ impl<'a> ProjectsHandle<'a> {
             ending,
             lines: None,
             payload: Some(payload),
+            integration: None,
+        };
+        self.script(project, script);
+    }
+
+    /// Scripts the next activity started on `project` as one an integration started (its
+    /// `integration` member is set).
+    pub fn script_integration_activity(&self, project: &str, integration: &str) {
+        let script = Script {
+            integration: Some(integration.to_owned()),
+            ..Script::default()
         };
         self.script(project, script);
     }

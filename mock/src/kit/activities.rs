@@ -76,6 +76,8 @@ pub(crate) struct Activity {
     pub(crate) cancelled_at: Option<DateTime<Utc>>,
     pub(crate) payload: Value,
     pub(crate) parameters: Value,
+    /// The integration that started it, if one did.
+    pub(crate) integration: Option<String>,
     /// Whether the area applied what it changes (or rolled it back).
     pub(crate) settled: bool,
 }
@@ -184,7 +186,7 @@ impl Activity {
         if !finished {
             links["cancel"] = json!({"href": format!("{href}/cancel"), "method": "POST"});
         }
-        json!({
+        let mut json = json!({
             "id": self.id,
             "created_at": self.created_at,
             "updated_at": if finished { completed } else { Some(now) },
@@ -207,7 +209,11 @@ impl Activity {
             "expires_at": Value::Null,
             "commands": commands,
             "_links": links,
-        })
+        });
+        if let Some(integration) = &self.integration {
+            json["integration"] = json!(integration);
+        }
+        json
     }
 }
 
@@ -217,6 +223,7 @@ pub(crate) struct Script {
     pub(crate) ending: Ending,
     pub(crate) lines: Option<Vec<String>>,
     pub(crate) payload: Option<Value>,
+    pub(crate) integration: Option<String>,
 }
 
 /// Every activity of one project, in creation order, and the scripts of the next ones.
@@ -267,6 +274,7 @@ impl Activities {
             ending: script.ending,
             cancelled_at: None,
             payload: script.payload.unwrap_or_else(|| json!({})),
+            integration: script.integration,
             parameters,
             settled: false,
         });
