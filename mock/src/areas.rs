@@ -16,11 +16,20 @@
 
 pub(crate) mod api_tokens;
 pub(crate) mod connections;
+pub(crate) mod environment_activity;
+pub(crate) mod environment_backups;
+pub(crate) mod environment_types;
+pub(crate) mod environment_variables;
+pub(crate) mod environments;
 pub(crate) mod mfa;
 pub(crate) mod org_profiles;
 pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
+pub(crate) mod project_activity;
+pub(crate) mod project_variables;
+pub(crate) mod projects;
+pub(crate) mod routing;
 pub(crate) mod users;
 
 use std::io;
@@ -104,6 +113,26 @@ registry! {
     org_profiles: OrgProfilesHandle,
     /// The users' profile pictures ([`ProfilesHandle`](crate::ProfilesHandle)).
     profiles: ProfilesHandle,
+    /// The projects, their environment trees and their activities
+    /// ([`ProjectsHandle`](crate::ProjectsHandle)).
+    projects: ProjectsHandle,
+    /// The environments of the projects ([`EnvironmentsHandle`](crate::EnvironmentsHandle)).
+    environments: EnvironmentsHandle,
+    /// The projects' activities ([`ProjectActivityHandle`](crate::ProjectActivityHandle)).
+    project_activity: ProjectActivityHandle,
+    /// The environments' activities
+    /// ([`EnvironmentActivityHandle`](crate::EnvironmentActivityHandle)).
+    environment_activity: EnvironmentActivityHandle,
+    /// The environments' backups ([`EnvironmentBackupsHandle`](crate::EnvironmentBackupsHandle)).
+    environment_backups: EnvironmentBackupsHandle,
+    /// The environment types ([`EnvironmentTypesHandle`](crate::EnvironmentTypesHandle)).
+    environment_types: EnvironmentTypesHandle,
+    /// The environments' variables ([`EnvironmentVariablesHandle`](crate::EnvironmentVariablesHandle)).
+    environment_variables: EnvironmentVariablesHandle,
+    /// The projects' variables ([`ProjectVariablesHandle`](crate::ProjectVariablesHandle)).
+    project_variables: ProjectVariablesHandle,
+    /// The environments' routes ([`RoutingHandle`](crate::RoutingHandle)).
+    routing: RoutingHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

@@ -194,6 +194,11 @@ pub use axum::http::{HeaderMap, Method};
 
 pub use crate::areas::api_tokens::ApiTokensHandle;
 pub use crate::areas::connections::ConnectionsHandle;
+pub use crate::areas::environment_activity::EnvironmentActivityHandle;
+pub use crate::areas::environment_backups::EnvironmentBackupsHandle;
+pub use crate::areas::environment_types::EnvironmentTypesHandle;
+pub use crate::areas::environment_variables::EnvironmentVariablesHandle;
+pub use crate::areas::environments::EnvironmentsHandle;
 pub use crate::areas::mfa::{MfaHandle, TOTP_PASSCODE};
 pub use crate::areas::org_profiles::OrgProfilesHandle;
 pub use crate::areas::organizations::OrganizationsHandle;
@@ -202,6 +207,10 @@ pub use crate::areas::organizations::model::{
 };
 pub use crate::areas::phone_numbers::{PHONE_VERIFICATION_CODE, PhoneNumbersHandle};
 pub use crate::areas::profiles::ProfilesHandle;
+pub use crate::areas::project_activity::ProjectActivityHandle;
+pub use crate::areas::project_variables::ProjectVariablesHandle;
+pub use crate::areas::projects::{Ending, EnvironmentStatus, NewProject, ProjectsHandle};
+pub use crate::areas::routing::RoutingHandle;
 pub use crate::areas::users::UsersHandle;
 pub use crate::core::faults::{Fault, RouteScript, ScheduledFault};
 pub use crate::core::identity::DEFAULT_PICTURE;

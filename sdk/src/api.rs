@@ -12,21 +12,39 @@
 
 pub mod api_tokens;
 pub mod connections;
+pub mod environment_activity;
+pub mod environment_backups;
+pub mod environment_types;
+pub mod environment_variables;
+pub mod environments;
 pub mod mfa;
 pub mod org_profiles;
 pub mod organizations;
 pub mod phone_numbers;
 pub mod profiles;
+pub mod project_activity;
+pub mod project_variables;
+pub mod projects;
+pub mod routing;
 pub mod users;
 
 /// Every area trait, re-exported by `upsun::prelude`.
 pub(crate) mod prelude {
     pub use super::api_tokens::ApiTokensApi;
     pub use super::connections::ConnectionsApi;
+    pub use super::environment_activity::EnvironmentActivityApi;
+    pub use super::environment_backups::EnvironmentBackupsApi;
+    pub use super::environment_types::EnvironmentTypesApi;
+    pub use super::environment_variables::EnvironmentVariablesApi;
+    pub use super::environments::EnvironmentsApi;
     pub use super::mfa::MfaApi;
     pub use super::org_profiles::OrgProfilesApi;
     pub use super::organizations::OrganizationsApi;
     pub use super::phone_numbers::PhoneNumbersApi;
     pub use super::profiles::ProfilesApi;
+    pub use super::project_activity::ProjectActivityApi;
+    pub use super::project_variables::ProjectVariablesApi;
+    pub use super::projects::ProjectsApi;
+    pub use super::routing::RoutingApi;
     pub use super::users::UsersApi;
 }

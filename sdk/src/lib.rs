@@ -40,10 +40,22 @@
 //! | [`organizations`] | organizations: list with filters and pages, create, read, update, delete |
 //! | [`org_profiles`] | an organization's billing profile and address |
 //! | [`profiles`] | user profiles, addresses and profile pictures |
+//! | [`projects`] | a project, its capabilities, build cache and maintenance redeploys |
+//! | [`environment_variables`], [`project_variables`] | variables, with inheritance; values are secrets |
+//! | [`environment_backups`] | backups: take, list, read, delete, restore |
+//! | [`environment_types`], [`routing`] | environment types, and routes as one enum |
+//! | [`project_activity`], [`environment_activity`] | activities: list, read, cancel |
+//! | [`environments`] | environments: list, read, branch, merge, sync, activate, pause, deploy |
 //!
 //! **Lists.** Paginated lists answer a [`Page`]: read it page by page with [`Page::next`], or
 //! as a stream of items with [`Page::into_stream`], which follows the API's `next` links lazily
 //! and only on the client's own origin. [`query`] has typed filters (`filter[name][eq]=...`).
+//!
+//! **Activities.** Calls that start work answer an [`Accepted`] with the activities they
+//! started: [`Accepted::wait`] polls them under a [`PollPolicy`] (with a time limit on by
+//! default) and answers a typed [`Verdict`]; [`ActivityHandle`] awaits, streams or cancels one;
+//! [`Client::activity_log`] streams a log as it is written. See the README's section on
+//! activities.
 //!
 //! **Retries and time limits.** Failures before sending and 429s are retried for any call;
 //! 5xx answers and lost connections only for calls that are safe to repeat (GET, PUT, DELETE,
@@ -108,6 +120,7 @@ mod paging;
 pub mod query;
 mod retry;
 mod send;
+mod wait;
 
 // The models every area shares.
 mod models;
@@ -117,21 +130,26 @@ mod api;
 
 #[doc(inline)]
 pub use api::{
-    api_tokens, connections, mfa, org_profiles, organizations, phone_numbers, profiles, users,
+    api_tokens, connections, environment_activity, environment_backups, environment_types,
+    environment_variables, environments, mfa, org_profiles, organizations, phone_numbers, profiles,
+    project_activity, project_variables, projects, routing, users,
 };
 pub use client::{
     CLIENT_HEADER, Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT,
 };
 pub use error::{ApiError, Error, Result};
 pub use models::{
-    ApiTokenId, EnvironmentId, InItems, Link, Links, ListKey, OrganizationId, Page, ProjectId,
-    ProviderId, UserId,
+    Accepted, Activity, ActivityCommand, ActivityId, ActivityResult, ActivityState, ApiTokenId,
+    BackupId, EnvironmentId, EnvironmentTypeId, FailureReason, InItems, Link, Links,
+    ListActivities, ListKey, OrganizationId, Page, Payload, ProjectId, ProviderId, Resources,
+    RouteId, UserId, VariableId,
 };
 pub use multipart::Multipart;
 pub use paging::{DEFAULT_MAX_PAGES, Items};
 pub use reqwest::StatusCode;
 pub use retry::RetryPolicy;
 pub use upsun_macros::endpoint;
+pub use wait::{ActivityHandle, LogLine, MAX_LOG_LINE, PollPolicy, Started, Verdict};
 
 /// Every area trait, to bring all the calls into scope at once: `use upsun::prelude::*;`.
 ///

@@ -3,6 +3,9 @@
 //!
 //! Nothing here belongs to one API area; an area's own models live in `api/<area>/models.rs`.
 
+mod accepted;
+mod activity;
+mod activity_query;
 mod address;
 pub(crate) mod checks;
 pub(crate) mod enums;
@@ -10,12 +13,22 @@ mod ids;
 mod links;
 mod page;
 pub(crate) mod request;
+mod resources;
 mod secret;
 
+pub use self::accepted::Accepted;
+pub use self::activity::{
+    Activity, ActivityCommand, ActivityResult, ActivityState, FailureReason, Payload,
+};
+pub use self::activity_query::ListActivities;
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
-pub use self::ids::{ApiTokenId, EnvironmentId, OrganizationId, ProjectId, ProviderId, UserId};
+pub use self::ids::{
+    ActivityId, ApiTokenId, BackupId, EnvironmentId, EnvironmentTypeId, OrganizationId, ProjectId,
+    ProviderId, RouteId, UserId, VariableId,
+};
 pub use self::links::{Link, Links};
 pub use self::page::{InItems, ListKey, Page};
+pub use self::resources::Resources;
 pub use self::secret::Secret;
 
 pub(crate) use self::checks::{country_code, email_address, http_uri, org_country_code};

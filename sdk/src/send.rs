@@ -418,5 +418,7 @@ fn rate_limited(error: Error, wait: Duration) -> Error {
     }
 }
 
+mod open;
+
 #[cfg(test)]
 mod tests;

@@ -190,4 +190,165 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         "ProfilePicture",
         de::<upsun::profiles::ProfilePicture>,
     ),
+    // Project
+    ("get-projects", "Project", de::<upsun::projects::Project>),
+    (
+        "get-projects-capabilities",
+        "ProjectCapabilities",
+        de::<upsun::projects::ProjectCapabilities>,
+    ),
+    // Environment
+    (
+        "list-projects-environments",
+        "Vec<Environment>",
+        de::<Vec<upsun::environments::Environment>>,
+    ),
+    (
+        "get-environment",
+        "Environment",
+        de::<upsun::environments::Environment>,
+    ),
+    // Accepted answers (Project, Environment)
+    (
+        "action-projects-clear-build-cache",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "maintenance-redeploy-project",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    ("update-environment", "Accepted", de::<upsun::Accepted>),
+    ("delete-environment", "Accepted", de::<upsun::Accepted>),
+    ("activate-environment", "Accepted", de::<upsun::Accepted>),
+    ("branch-environment", "Accepted", de::<upsun::Accepted>),
+    ("deactivate-environment", "Accepted", de::<upsun::Accepted>),
+    ("deploy-environment", "Accepted", de::<upsun::Accepted>),
+    ("initialize-environment", "Accepted", de::<upsun::Accepted>),
+    (
+        "maintenance-redeploy-environment",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    ("merge-environment", "Accepted", de::<upsun::Accepted>),
+    ("pause-environment", "Accepted", de::<upsun::Accepted>),
+    ("redeploy-environment", "Accepted", de::<upsun::Accepted>),
+    ("resume-environment", "Accepted", de::<upsun::Accepted>),
+    ("synchronize-environment", "Accepted", de::<upsun::Accepted>),
+    // Project Activity, Environment Activity
+    (
+        "list-projects-activities",
+        "Vec<Activity>",
+        de::<Vec<upsun::Activity>>,
+    ),
+    ("get-projects-activities", "Activity", de::<upsun::Activity>),
+    (
+        "action-projects-activities-cancel",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "list-projects-environments-activities",
+        "Vec<Activity>",
+        de::<Vec<upsun::Activity>>,
+    ),
+    (
+        "get-projects-environments-activities",
+        "Activity",
+        de::<upsun::Activity>,
+    ),
+    (
+        "action-projects-environments-activities-cancel",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    // Variables, Backups, Environment Type, Routing
+    (
+        "list-projects-environments-variables",
+        "Vec<EnvironmentVariable>",
+        de::<Vec<upsun::environment_variables::EnvironmentVariable>>,
+    ),
+    (
+        "get-projects-environments-variables",
+        "EnvironmentVariable",
+        de::<upsun::environment_variables::EnvironmentVariable>,
+    ),
+    (
+        "list-projects-variables",
+        "Vec<ProjectVariable>",
+        de::<Vec<upsun::project_variables::ProjectVariable>>,
+    ),
+    (
+        "get-projects-variables",
+        "ProjectVariable",
+        de::<upsun::project_variables::ProjectVariable>,
+    ),
+    (
+        "list-projects-environments-backups",
+        "Vec<Backup>",
+        de::<Vec<upsun::environment_backups::Backup>>,
+    ),
+    (
+        "get-projects-environments-backups",
+        "Backup",
+        de::<upsun::environment_backups::Backup>,
+    ),
+    (
+        "list-projects-environment-types",
+        "Vec<EnvironmentType>",
+        de::<Vec<upsun::environment_types::EnvironmentType>>,
+    ),
+    (
+        "get-environment-type",
+        "EnvironmentType",
+        de::<upsun::environment_types::EnvironmentType>,
+    ),
+    (
+        "list-projects-environments-routes",
+        "Vec<Route>",
+        de::<Vec<upsun::routing::Route>>,
+    ),
+    (
+        "get-projects-environments-routes",
+        "Route",
+        de::<upsun::routing::Route>,
+    ),
+    (
+        "create-projects-environments-variables",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "delete-projects-environments-variables",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "update-projects-environments-variables",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "create-projects-variables",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "delete-projects-variables",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    (
+        "update-projects-variables",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    ("backup-environment", "Accepted", de::<upsun::Accepted>),
+    (
+        "delete-projects-environments-backups",
+        "Accepted",
+        de::<upsun::Accepted>,
+    ),
+    ("restore-backup", "Accepted", de::<upsun::Accepted>),
 ];

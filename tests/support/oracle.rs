@@ -176,7 +176,9 @@ impl Oracle {
         Some(self.response_at(key, pointer))
     }
 
-    /// The lowest documented success status (2xx) and its answer.
+    /// The lowest documented success status (2xx) and its answer. An operation that documents
+    /// only a `default` answer (as the project and environment ones do) documents its success
+    /// there: it is returned as 200.
     pub fn success(&self, op: &OperationInfo) -> Option<(u16, ResponseInfo)> {
         let responses = format!("{}/responses", op.pointer);
         let map = self.document.pointer(&responses)?.as_object()?;
@@ -184,8 +186,14 @@ impl Oracle {
             .keys()
             .filter_map(|k| k.parse::<u16>().ok())
             .filter(|s| (200..300).contains(s))
-            .min()?;
-        Some((status, self.response(op, status)?))
+            .min();
+        match status {
+            Some(status) => Some((status, self.response(op, status)?)),
+            None if map.contains_key("default") && !map.contains_key("2XX") => {
+                Some((200, self.response(op, 200)?))
+            }
+            None => None,
+        }
     }
 
     fn response_at(&self, key: String, pointer: String) -> ResponseInfo {

@@ -30,16 +30,45 @@ pub(crate) fn clamp(duration: Duration) -> Duration {
 #[derive(Debug, Default)]
 pub(crate) struct Clock {
     offset: Mutex<TimeDelta>,
+    /// A speed other than real time, and the wall-clock time it was set at.
+    speed: Mutex<Option<(f64, DateTime<Utc>)>>,
 }
 
 impl Clock {
     /// The mock's current time, to the microsecond (as a database would store it).
     pub(crate) fn now(&self) -> DateTime<Utc> {
         let offset = *lock(&self.offset);
-        Utc::now()
+        self.sped(Utc::now())
             .checked_add_signed(offset)
             .unwrap_or(DateTime::<Utc>::MAX_UTC)
             .trunc_subsecs(6)
+    }
+
+    /// `wall`, with the time since the speed was set run at that speed.
+    fn sped(&self, wall: DateTime<Utc>) -> DateTime<Utc> {
+        let Some((speed, since)) = *lock(&self.speed) else {
+            return wall;
+        };
+        let real = (wall - since).num_microseconds().unwrap_or(i64::MAX) as f64;
+        let scaled = (real * speed).clamp(0.0, MAX_OFFSET.num_microseconds().unwrap_or(0) as f64);
+        since
+            .checked_add_signed(TimeDelta::microseconds(scaled as i64))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    }
+
+    /// Runs the clock at `speed` times real time from now on (1.0 is real time; at most 1000,
+    /// at least 0: a stopped clock).
+    pub(crate) fn set_speed(&self, speed: f64) {
+        let speed = if speed.is_finite() {
+            speed.clamp(0.0, 1000.0)
+        } else {
+            1.0
+        };
+        let now = self.now();
+        let wall = Utc::now();
+        // Fold what the previous speed did into the offset, so the clock never jumps.
+        *lock(&self.offset) = (now - wall).min(MAX_OFFSET);
+        *lock(&self.speed) = Some((speed, wall));
     }
 
     /// Moves the clock forward by `by`, clamped to [`MAX_SPAN`]; the total offset stops at a
@@ -107,6 +136,21 @@ mod tests {
             later_than(DateTime::<Utc>::MAX_UTC, now),
             DateTime::<Utc>::MAX_UTC
         );
+    }
+
+    #[test]
+    fn a_stopped_clock_moves_only_when_advanced_and_a_fast_one_runs_ahead() {
+        let clock = Clock::default();
+        clock.set_speed(0.0);
+        let stopped = clock.now();
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(clock.now() - stopped < TimeDelta::milliseconds(1));
+        clock.advance(Duration::from_secs(10));
+        assert!(clock.now() - stopped >= TimeDelta::seconds(10));
+        clock.set_speed(1000.0);
+        let fast = clock.now();
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(clock.now() - fast >= TimeDelta::seconds(4));
     }
 
     #[test]

@@ -50,6 +50,12 @@ type App = TowerToHyperService<Router>;
 #[derive(Debug, Clone)]
 pub(crate) struct RouteTemplate(pub(crate) &'static str);
 
+/// Marks a response whose body is a live stream (an activity's log): it is passed on as it is
+/// produced, chunk by chunk, and the journal records its status and type with no body (as a
+/// truncated one, which the oracle does not read).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Streamed;
+
 /// The whole application: `areas` (the registry's routes), the token endpoint, the route
 /// recorder, and JSON answers for unknown routes and methods, over `state`.
 pub(crate) fn app<S>(areas: Router<S>, state: S) -> Router
@@ -187,9 +193,9 @@ async fn handle(
     Ok(finish(&core, seq, response).await)
 }
 
-/// Records the answer to request `seq` and hands it on. The routes' bodies are all in memory,
-/// so reading the body whole costs nothing and the journal is filled before the client sees
-/// the answer.
+/// Records the answer to request `seq` and hands it on. The routes' bodies are in memory (but
+/// for a [`Streamed`] one, passed on as it comes), so reading the body whole costs nothing and
+/// the journal is filled before the client sees the answer.
 async fn finish(core: &Core, seq: u64, mut response: Response) -> Response {
     let route = match response.extensions_mut().remove::<RouteTemplate>() {
         Some(RouteTemplate(route)) => Some(route.to_owned()),
@@ -198,6 +204,18 @@ async fn finish(core: &Core, seq: u64, mut response: Response) -> Response {
             .remove::<MatchedPath>()
             .map(|matched| matched.as_str().to_owned()),
     };
+    if response.extensions_mut().remove::<Streamed>().is_some() {
+        let (parts, body) = response.into_parts();
+        let recorded = RecordedResponse::new(
+            parts.status.as_u16(),
+            content_type(&parts.headers),
+            b"",
+            u64::MAX,
+            false,
+        );
+        lock(&core.journal).answer(seq, route, recorded);
+        return Response::from_parts(parts, body);
+    }
     let (parts, body) = response.into_parts();
     let (parts, bytes) = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(bytes) => (parts, bytes),

@@ -226,6 +226,20 @@ impl MockServer {
         self.core.clock.advance(by);
     }
 
+    /// Runs the mock clock at `speed` times real time from now on (activities progress on it):
+    /// `20.0` makes a second pass every 50 ms. `1.0` is real time; `0.0` stops the clock, so
+    /// only [`advance_clock`](Self::advance_clock) moves it. Clamped to 0 to 1000.
+    ///
+    /// ```no_run
+    /// # async fn demo() {
+    /// let mock = upsun_mock::MockServer::start().await;
+    /// mock.set_clock_speed(20.0);
+    /// # }
+    /// ```
+    pub fn set_clock_speed(&self, speed: f64) {
+        self.core.clock.set_speed(speed);
+    }
+
     /// The mock clock's current time (wall clock plus every [`advance_clock`](Self::advance_clock)).
     pub fn now(&self) -> DateTime<Utc> {
         self.core.now()

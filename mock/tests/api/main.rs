@@ -5,6 +5,7 @@
     reason = "a failed unwrap is a failed test"
 )]
 
+mod activity_log;
 mod auth;
 mod bounds;
 mod errors;

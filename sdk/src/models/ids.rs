@@ -203,6 +203,39 @@ string_id! {
     /// assert_eq!(id.as_str(), "feature/login");
     /// ```
     EnvironmentId;
+    /// The ID of an activity: the record of one operation the API runs (a deploy, a branch, a
+    /// backup), which can be waited on.
+    ///
+    /// ```
+    /// use upsun::ActivityId;
+    ///
+    /// assert_eq!(ActivityId::from("kbv5aq2e7vxvu").as_str(), "kbv5aq2e7vxvu");
+    /// ```
+    ActivityId;
+    /// The ID of a backup.
+    ///
+    /// ```
+    /// assert_eq!(upsun::BackupId::from("b1").as_str(), "b1");
+    /// ```
+    BackupId;
+    /// The ID of a variable: its name (`env:APP_MODE`, `DATABASE_URL`).
+    ///
+    /// ```
+    /// assert_eq!(upsun::VariableId::from("env:APP_MODE").as_str(), "env:APP_MODE");
+    /// ```
+    VariableId;
+    /// The ID of a route: its URL (`https://{default}/`), sent as one encoded path segment.
+    ///
+    /// ```
+    /// assert_eq!(upsun::RouteId::from("https://{default}/").as_str(), "https://{default}/");
+    /// ```
+    RouteId;
+    /// The ID of an environment type: `production`, `staging` or `development`.
+    ///
+    /// ```
+    /// assert_eq!(upsun::EnvironmentTypeId::from("staging").as_str(), "staging");
+    /// ```
+    EnvironmentTypeId;
     /// The ID of a login connection's provider (`github`, `google`, ...).
     ///
     /// ```
