@@ -18,9 +18,12 @@ pub(crate) mod api_tokens;
 pub(crate) mod connections;
 pub(crate) mod mfa;
 pub(crate) mod org_profiles;
+pub(crate) mod organization_invitations;
 pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
+pub(crate) mod team_access;
+pub(crate) mod teams;
 pub(crate) mod users;
 
 use std::io;
@@ -104,6 +107,14 @@ registry! {
     org_profiles: OrgProfilesHandle,
     /// The users' profile pictures ([`ProfilesHandle`](crate::ProfilesHandle)).
     profiles: ProfilesHandle,
+    /// The teams, their members and their grants of projects
+    /// ([`TeamsHandle`](crate::TeamsHandle)).
+    teams: TeamsHandle,
+    /// The invitations to organizations: read them, move them through their states
+    /// ([`OrganizationInvitationsHandle`](crate::OrganizationInvitationsHandle)).
+    organization_invitations: OrganizationInvitationsHandle,
+    /// The projects the access areas know ([`TeamAccessHandle`](crate::TeamAccessHandle)).
+    team_access: TeamAccessHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

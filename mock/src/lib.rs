@@ -74,6 +74,9 @@
 //! | mfa | `GET`, `POST`, `DELETE /users/{user_id}/totp` (passcode: [`TOTP_PASSCODE`]), `POST /users/{user_id}/codes`, `GET /organizations/{organization_id}/mfa-enforcement`, `POST .../enable`, `POST .../disable`, `POST /organizations/{organization_id}/mfa/remind` |
 //! | organizations | `GET`, `POST /organizations` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /organizations/{organization_id}`, `GET /users/{user_id}/organizations` |
 //! | org_profiles | `GET`, `PATCH /organizations/{organization_id}/profile` and `.../address` |
+//! | organization_invitations | `GET`, `POST /organizations/{organization_id}/invitations` (a 409 for a pending one unless `force`), `DELETE .../invitations/{invitation_id}` |
+//! | teams | `GET`, `POST /teams` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /teams/{team_id}`, `GET`, `POST /teams/{team_id}/members`, `GET`, `DELETE .../members/{user_id}`, `GET /users/{user_id}/teams` |
+//! | team_access | `GET`, `POST /projects/{project_id}/team-access`, `GET`, `DELETE .../team-access/{team_id}`, `GET`, `POST /teams/{team_id}/project-access`, `GET`, `DELETE .../project-access/{project_id}` (projects seeded with [`TeamAccessHandle::add_project`]) |
 //! | profiles | `GET /profiles`, `GET`, `PATCH /profiles/{userId}` and `.../address`, `POST`, `DELETE /profile/{uuid}/picture` (the picture is then served at the URL the upload answers) |
 //!
 //! The API routes answer 401 with `WWW-Authenticate: Bearer` without a valid access token
@@ -196,12 +199,17 @@ pub use crate::areas::api_tokens::ApiTokensHandle;
 pub use crate::areas::connections::ConnectionsHandle;
 pub use crate::areas::mfa::{MfaHandle, TOTP_PASSCODE};
 pub use crate::areas::org_profiles::OrgProfilesHandle;
+pub use crate::areas::organization_invitations::{
+    OrganizationInvitation, OrganizationInvitationsHandle,
+};
 pub use crate::areas::organizations::OrganizationsHandle;
 pub use crate::areas::organizations::model::{
     NewOrganization, Organization, OrganizationStatus, OrganizationType,
 };
 pub use crate::areas::phone_numbers::{PHONE_VERIFICATION_CODE, PhoneNumbersHandle};
 pub use crate::areas::profiles::ProfilesHandle;
+pub use crate::areas::team_access::TeamAccessHandle;
+pub use crate::areas::teams::{Team, TeamGrant, TeamMember, TeamsHandle};
 pub use crate::areas::users::UsersHandle;
 pub use crate::core::faults::{Fault, RouteScript, ScheduledFault};
 pub use crate::core::identity::DEFAULT_PICTURE;

@@ -14,9 +14,12 @@ pub mod api_tokens;
 pub mod connections;
 pub mod mfa;
 pub mod org_profiles;
+pub mod organization_invitations;
 pub mod organizations;
 pub mod phone_numbers;
 pub mod profiles;
+pub mod team_access;
+pub mod teams;
 pub mod users;
 
 /// Every area trait, re-exported by `upsun::prelude`.
@@ -25,8 +28,11 @@ pub(crate) mod prelude {
     pub use super::connections::ConnectionsApi;
     pub use super::mfa::MfaApi;
     pub use super::org_profiles::OrgProfilesApi;
+    pub use super::organization_invitations::OrganizationInvitationsApi;
     pub use super::organizations::OrganizationsApi;
     pub use super::phone_numbers::PhoneNumbersApi;
     pub use super::profiles::ProfilesApi;
+    pub use super::team_access::TeamAccessApi;
+    pub use super::teams::TeamsApi;
     pub use super::users::UsersApi;
 }

@@ -3,6 +3,7 @@
 //!
 //! Nothing here belongs to one API area; an area's own models live in `api/<area>/models.rs`.
 
+mod access;
 mod address;
 pub(crate) mod checks;
 pub(crate) mod enums;
@@ -12,8 +13,11 @@ mod page;
 pub(crate) mod request;
 mod secret;
 
+pub use self::access::{InvitationState, ProjectPermission};
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
-pub use self::ids::{ApiTokenId, EnvironmentId, OrganizationId, ProjectId, ProviderId, UserId};
+pub use self::ids::{
+    ApiTokenId, EnvironmentId, InvitationId, OrganizationId, ProjectId, ProviderId, TeamId, UserId,
+};
 pub use self::links::{Link, Links};
 pub use self::page::{InItems, ListKey, Page};
 pub use self::secret::Secret;

@@ -46,6 +46,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 
 use crate::error::{Error, Result};
 
+pub(crate) mod list;
 mod ser;
 
 /// Bytes kept as they are in a key: the unreserved set and the deepObject brackets.

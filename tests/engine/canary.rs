@@ -214,6 +214,83 @@ fn endpoints() -> Vec<(&'static str, &'static str, &'static Endpoint)> {
             current_user_info,
             __UPSUN_ENDPOINT_CURRENT_USER_INFO
         ),
+        canary!(
+            OrganizationInvitationsApi,
+            list_org_invites,
+            __UPSUN_ENDPOINT_LIST_ORG_INVITES
+        ),
+        canary!(
+            OrganizationInvitationsApi,
+            create_org_invite,
+            __UPSUN_ENDPOINT_CREATE_ORG_INVITE
+        ),
+        canary!(
+            OrganizationInvitationsApi,
+            cancel_org_invite,
+            __UPSUN_ENDPOINT_CANCEL_ORG_INVITE
+        ),
+        canary!(TeamsApi, list_teams, __UPSUN_ENDPOINT_LIST_TEAMS),
+        canary!(TeamsApi, create_team, __UPSUN_ENDPOINT_CREATE_TEAM),
+        canary!(TeamsApi, get_team, __UPSUN_ENDPOINT_GET_TEAM),
+        canary!(TeamsApi, update_team, __UPSUN_ENDPOINT_UPDATE_TEAM),
+        canary!(TeamsApi, delete_team, __UPSUN_ENDPOINT_DELETE_TEAM),
+        canary!(
+            TeamsApi,
+            list_team_members,
+            __UPSUN_ENDPOINT_LIST_TEAM_MEMBERS
+        ),
+        canary!(
+            TeamsApi,
+            create_team_member,
+            __UPSUN_ENDPOINT_CREATE_TEAM_MEMBER
+        ),
+        canary!(
+            TeamsApi,
+            delete_team_member,
+            __UPSUN_ENDPOINT_DELETE_TEAM_MEMBER
+        ),
+        canary!(TeamsApi, get_team_member, __UPSUN_ENDPOINT_GET_TEAM_MEMBER),
+        canary!(TeamsApi, list_user_teams, __UPSUN_ENDPOINT_LIST_USER_TEAMS),
+        canary!(
+            TeamAccessApi,
+            list_project_team_access,
+            __UPSUN_ENDPOINT_LIST_PROJECT_TEAM_ACCESS
+        ),
+        canary!(
+            TeamAccessApi,
+            grant_project_team_access,
+            __UPSUN_ENDPOINT_GRANT_PROJECT_TEAM_ACCESS
+        ),
+        canary!(
+            TeamAccessApi,
+            remove_project_team_access,
+            __UPSUN_ENDPOINT_REMOVE_PROJECT_TEAM_ACCESS
+        ),
+        canary!(
+            TeamAccessApi,
+            get_project_team_access,
+            __UPSUN_ENDPOINT_GET_PROJECT_TEAM_ACCESS
+        ),
+        canary!(
+            TeamAccessApi,
+            list_team_project_access,
+            __UPSUN_ENDPOINT_LIST_TEAM_PROJECT_ACCESS
+        ),
+        canary!(
+            TeamAccessApi,
+            grant_team_project_access,
+            __UPSUN_ENDPOINT_GRANT_TEAM_PROJECT_ACCESS
+        ),
+        canary!(
+            TeamAccessApi,
+            remove_team_project_access,
+            __UPSUN_ENDPOINT_REMOVE_TEAM_PROJECT_ACCESS
+        ),
+        canary!(
+            TeamAccessApi,
+            get_team_project_access,
+            __UPSUN_ENDPOINT_GET_TEAM_PROJECT_ACCESS
+        ),
     ]
 }
 

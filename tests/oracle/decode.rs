@@ -190,4 +190,65 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         "ProfilePicture",
         de::<upsun::profiles::ProfilePicture>,
     ),
+    // Organization Invitations
+    (
+        "list-org-invites",
+        "Vec<OrganizationInvitation>",
+        de::<Vec<upsun::organization_invitations::OrganizationInvitation>>,
+    ),
+    (
+        "create-org-invite",
+        "OrganizationInvitation",
+        de::<upsun::organization_invitations::OrganizationInvitation>,
+    ),
+    // Teams
+    (
+        "list-teams",
+        "Page<Team>",
+        page::<upsun::teams::Team, upsun::InItems>,
+    ),
+    ("create-team", "Team", de::<upsun::teams::Team>),
+    ("get-team", "Team", de::<upsun::teams::Team>),
+    ("update-team", "Team", de::<upsun::teams::Team>),
+    (
+        "list-team-members",
+        "Page<TeamMember>",
+        page::<upsun::teams::TeamMember, upsun::InItems>,
+    ),
+    (
+        "create-team-member",
+        "TeamMember",
+        de::<upsun::teams::TeamMember>,
+    ),
+    (
+        "get-team-member",
+        "TeamMember",
+        de::<upsun::teams::TeamMember>,
+    ),
+    (
+        "list-user-teams",
+        "Page<Team>",
+        page::<upsun::teams::Team, upsun::InItems>,
+    ),
+    // Team Access
+    (
+        "list-project-team-access",
+        "Page<TeamProjectAccess>",
+        page::<upsun::team_access::TeamProjectAccess, upsun::InItems>,
+    ),
+    (
+        "get-project-team-access",
+        "TeamProjectAccess",
+        de::<upsun::team_access::TeamProjectAccess>,
+    ),
+    (
+        "list-team-project-access",
+        "Page<TeamProjectAccess>",
+        page::<upsun::team_access::TeamProjectAccess, upsun::InItems>,
+    ),
+    (
+        "get-team-project-access",
+        "TeamProjectAccess",
+        de::<upsun::team_access::TeamProjectAccess>,
+    ),
 ];
