@@ -19,6 +19,7 @@ pub(crate) mod connections;
 pub(crate) mod mfa;
 pub(crate) mod org_profiles;
 pub(crate) mod organization_invitations;
+pub(crate) mod organization_members;
 pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
@@ -113,6 +114,9 @@ registry! {
     /// The invitations to organizations: read them, move them through their states
     /// ([`OrganizationInvitationsHandle`](crate::OrganizationInvitationsHandle)).
     organization_invitations: OrganizationInvitationsHandle,
+    /// The members' permissions
+    /// ([`OrganizationMembersHandle`](crate::OrganizationMembersHandle)).
+    organization_members: OrganizationMembersHandle,
     /// The projects the access areas know ([`TeamAccessHandle`](crate::TeamAccessHandle)).
     team_access: TeamAccessHandle,
 }

@@ -75,6 +75,7 @@
 //! | organizations | `GET`, `POST /organizations` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /organizations/{organization_id}`, `GET /users/{user_id}/organizations` |
 //! | org_profiles | `GET`, `PATCH /organizations/{organization_id}/profile` and `.../address` |
 //! | organization_invitations | `GET`, `POST /organizations/{organization_id}/invitations` (a 409 for a pending one unless `force`), `DELETE .../invitations/{invitation_id}` |
+//! | organization_members | `GET`, `POST /organizations/{organization_id}/members` (filter on permissions, sort, cursor pages), `GET`, `PATCH`, `DELETE .../members/{user_id}` |
 //! | teams | `GET`, `POST /teams` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /teams/{team_id}`, `GET`, `POST /teams/{team_id}/members`, `GET`, `DELETE .../members/{user_id}`, `GET /users/{user_id}/teams` |
 //! | team_access | `GET`, `POST /projects/{project_id}/team-access`, `GET`, `DELETE .../team-access/{team_id}`, `GET`, `POST /teams/{team_id}/project-access`, `GET`, `DELETE .../project-access/{project_id}` (projects seeded with [`TeamAccessHandle::add_project`]) |
 //! | profiles | `GET /profiles`, `GET`, `PATCH /profiles/{userId}` and `.../address`, `POST`, `DELETE /profile/{uuid}/picture` (the picture is then served at the URL the upload answers) |
@@ -202,6 +203,7 @@ pub use crate::areas::org_profiles::OrgProfilesHandle;
 pub use crate::areas::organization_invitations::{
     OrganizationInvitation, OrganizationInvitationsHandle,
 };
+pub use crate::areas::organization_members::OrganizationMembersHandle;
 pub use crate::areas::organizations::OrganizationsHandle;
 pub use crate::areas::organizations::model::{
     NewOrganization, Organization, OrganizationStatus, OrganizationType,

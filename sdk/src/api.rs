@@ -15,6 +15,7 @@ pub mod connections;
 pub mod mfa;
 pub mod org_profiles;
 pub mod organization_invitations;
+pub mod organization_members;
 pub mod organizations;
 pub mod phone_numbers;
 pub mod profiles;
@@ -29,6 +30,7 @@ pub(crate) mod prelude {
     pub use super::mfa::MfaApi;
     pub use super::org_profiles::OrgProfilesApi;
     pub use super::organization_invitations::OrganizationInvitationsApi;
+    pub use super::organization_members::OrganizationMembersApi;
     pub use super::organizations::OrganizationsApi;
     pub use super::phone_numbers::PhoneNumbersApi;
     pub use super::profiles::ProfilesApi;

@@ -117,8 +117,8 @@ mod api;
 
 #[doc(inline)]
 pub use api::{
-    api_tokens, connections, mfa, org_profiles, organization_invitations, organizations,
-    phone_numbers, profiles, team_access, teams, users,
+    api_tokens, connections, mfa, org_profiles, organization_invitations, organization_members,
+    organizations, phone_numbers, profiles, team_access, teams, users,
 };
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiError, Error, Result};

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failure here is a failed test
 
 mod organization_invitations;
+mod organization_members;
 mod team_access;
 mod teams;
 

@@ -291,6 +291,31 @@ fn endpoints() -> Vec<(&'static str, &'static str, &'static Endpoint)> {
             get_team_project_access,
             __UPSUN_ENDPOINT_GET_TEAM_PROJECT_ACCESS
         ),
+        canary!(
+            OrganizationMembersApi,
+            list_org_members,
+            __UPSUN_ENDPOINT_LIST_ORG_MEMBERS
+        ),
+        canary!(
+            OrganizationMembersApi,
+            create_org_member,
+            __UPSUN_ENDPOINT_CREATE_ORG_MEMBER
+        ),
+        canary!(
+            OrganizationMembersApi,
+            delete_org_member,
+            __UPSUN_ENDPOINT_DELETE_ORG_MEMBER
+        ),
+        canary!(
+            OrganizationMembersApi,
+            get_org_member,
+            __UPSUN_ENDPOINT_GET_ORG_MEMBER
+        ),
+        canary!(
+            OrganizationMembersApi,
+            update_org_member,
+            __UPSUN_ENDPOINT_UPDATE_ORG_MEMBER
+        ),
     ]
 }
 

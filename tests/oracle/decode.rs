@@ -201,6 +201,27 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         "OrganizationInvitation",
         de::<upsun::organization_invitations::OrganizationInvitation>,
     ),
+    // Organization Members
+    (
+        "list-org-members",
+        "Page<OrganizationMember>",
+        page::<upsun::organization_members::OrganizationMember, upsun::InItems>,
+    ),
+    (
+        "create-org-member",
+        "OrganizationMember",
+        de::<upsun::organization_members::OrganizationMember>,
+    ),
+    (
+        "get-org-member",
+        "OrganizationMember",
+        de::<upsun::organization_members::OrganizationMember>,
+    ),
+    (
+        "update-org-member",
+        "OrganizationMember",
+        de::<upsun::organization_members::OrganizationMember>,
+    ),
     // Teams
     (
         "list-teams",

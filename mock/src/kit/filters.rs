@@ -4,8 +4,9 @@
 //! `_links` ([`links::list`](super::links::list)).
 //!
 //! Text fields take `eq`, `ne`, `in`, `nin` (comma-separated), `between` (two values,
-//! inclusive), `contains`, `starts`, `ends`; time fields take RFC 3339 times with `eq`, `ne`,
-//! `between`, `gt`, `gte`, `lt`, `lte`. An unknown field or operator, a bad time or sort is a 400.
+//! inclusive), `contains`, `starts`, `ends`; time fields (named `*_at`) take RFC 3339 times
+//! with `eq`, `ne`, `between`, `gt`, `gte`, `lt`, `lte`; list fields (`permissions`) take `eq`
+//! and `ne` (has / has not the value) and `in` and `nin` (has one / none of them). An unknown field or operator, a bad time or sort is a 400.
 //! Items keep their order (creation order) when unsorted and to break ties.
 
 use chrono::{DateTime, Utc};
@@ -19,6 +20,9 @@ const TEXT_OPS: &[&str] = &[
     "eq", "ne", "in", "nin", "between", "contains", "starts", "ends",
 ];
 const TIME_OPS: &[&str] = &["eq", "ne", "between", "gt", "gte", "lt", "lte"];
+const LIST_OPS: &[&str] = &["eq", "ne", "in", "nin"];
+/// The fields that hold lists.
+const LIST_FIELDS: &[&str] = &["permissions"];
 
 /// What a list route accepts: its filterable fields (`updated_at`, and any field ending in
 /// `_at`, is a time), its sort fields, and its page sizes.
@@ -35,6 +39,7 @@ pub(crate) struct ListSpec {
 pub(crate) enum Field {
     Text(String),
     Time(DateTime<Utc>),
+    List(Vec<String>),
 }
 
 impl From<&str> for Field {
@@ -172,6 +177,16 @@ impl Condition {
                     _ => last.is_some_and(|last| first <= at && at <= last),
                 }
             }
+            Field::List(values) => {
+                let has = |v: &str| values.iter().any(|x| x == v);
+                let mut listed = self.value.split(',');
+                match self.op.as_str() {
+                    "eq" => has(&self.value),
+                    "ne" => !has(&self.value),
+                    "in" => listed.any(has),
+                    _ => !listed.any(has),
+                }
+            }
             Field::Text(text) => {
                 let mut listed = self.value.split(',');
                 match self.op.as_str() {
@@ -213,7 +228,13 @@ fn condition(key: &str, value: String, fields: &[&str]) -> Result<Condition, Api
         )));
     }
     let time = field.ends_with("_at");
-    let ops = if time { TIME_OPS } else { TEXT_OPS };
+    let ops = if time {
+        TIME_OPS
+    } else if LIST_FIELDS.contains(&field) {
+        LIST_OPS
+    } else {
+        TEXT_OPS
+    };
     if !ops.contains(&op) {
         return Err(bad(format!(
             "`{field}` does not take the operator `{op}`; it takes {}",

@@ -142,6 +142,21 @@ impl Store {
         self.teams.remove(id)
     }
 
+    /// Takes a user out of every team of an organization (when they leave it).
+    pub(crate) fn remove_member_everywhere(&mut self, organization_id: &str, user: Uuid) {
+        let ids: Vec<String> = self
+            .teams
+            .values()
+            .filter(|r| r.team.organization_id == organization_id)
+            .map(|r| r.team.id.clone())
+            .collect();
+        for id in ids {
+            if let Some(record) = self.teams.get_mut(&id) {
+                record.members.retain(|m| m.user_id != user);
+            }
+        }
+    }
+
     /// Every grant of a project, in the order the teams were created.
     pub(crate) fn grants_of_project<'a>(
         &'a self,
