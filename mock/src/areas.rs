@@ -23,6 +23,7 @@ pub(crate) mod organization_members;
 pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
+pub(crate) mod ssh_keys;
 pub(crate) mod team_access;
 pub(crate) mod teams;
 pub(crate) mod users;
@@ -89,6 +90,8 @@ macro_rules! registry {
 registry! {
     /// The users: add users and admins, read them back ([`UsersHandle`](crate::UsersHandle)).
     users: UsersHandle,
+    /// The users' public SSH keys ([`SshKeysHandle`](crate::SshKeysHandle)).
+    ssh_keys: SshKeysHandle,
     /// The API tokens created through `POST /users/{user_id}/api-tokens`
     /// ([`ApiTokensHandle`](crate::ApiTokensHandle)).
     api_tokens: ApiTokensHandle,

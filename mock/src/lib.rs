@@ -76,6 +76,7 @@
 //! | org_profiles | `GET`, `PATCH /organizations/{organization_id}/profile` and `.../address` |
 //! | organization_invitations | `GET`, `POST /organizations/{organization_id}/invitations` (a 409 for a pending one unless `force`), `DELETE .../invitations/{invitation_id}` |
 //! | organization_members | `GET`, `POST /organizations/{organization_id}/members` (filter on permissions, sort, cursor pages), `GET`, `PATCH`, `DELETE .../members/{user_id}` |
+//! | ssh_keys | `POST /ssh_keys`, `GET`, `DELETE /ssh_keys/{key_id}` (no list: `GET /me` shows them) |
 //! | teams | `GET`, `POST /teams` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /teams/{team_id}`, `GET`, `POST /teams/{team_id}/members`, `GET`, `DELETE .../members/{user_id}`, `GET /users/{user_id}/teams` |
 //! | team_access | `GET`, `POST /projects/{project_id}/team-access`, `GET`, `DELETE .../team-access/{team_id}`, `GET`, `POST /teams/{team_id}/project-access`, `GET`, `DELETE .../project-access/{project_id}` (projects seeded with [`TeamAccessHandle::add_project`]) |
 //! | profiles | `GET /profiles`, `GET`, `PATCH /profiles/{userId}` and `.../address`, `POST`, `DELETE /profile/{uuid}/picture` (the picture is then served at the URL the upload answers) |
@@ -210,6 +211,7 @@ pub use crate::areas::organizations::model::{
 };
 pub use crate::areas::phone_numbers::{PHONE_VERIFICATION_CODE, PhoneNumbersHandle};
 pub use crate::areas::profiles::ProfilesHandle;
+pub use crate::areas::ssh_keys::{SshKey, SshKeysHandle};
 pub use crate::areas::team_access::TeamAccessHandle;
 pub use crate::areas::teams::{Team, TeamGrant, TeamMember, TeamsHandle};
 pub use crate::areas::users::UsersHandle;

@@ -12,6 +12,7 @@ mod links;
 mod page;
 pub(crate) mod request;
 mod secret;
+mod ssh_key;
 
 pub use self::access::{InvitationState, ProjectPermission};
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
@@ -21,7 +22,8 @@ pub use self::ids::{
 pub use self::links::{Link, Links};
 pub use self::page::{InItems, ListKey, Page};
 pub use self::secret::Secret;
+pub use self::ssh_key::{SshKey, SshKeyId};
 
-pub(crate) use self::checks::{country_code, email_address, http_uri};
+pub(crate) use self::checks::{country_code, email_address, http_uri, not_blank};
 pub(crate) use self::enums::string_enum;
 pub(crate) use self::request::request;

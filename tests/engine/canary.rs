@@ -316,6 +316,9 @@ fn endpoints() -> Vec<(&'static str, &'static str, &'static Endpoint)> {
             update_org_member,
             __UPSUN_ENDPOINT_UPDATE_ORG_MEMBER
         ),
+        canary!(SshKeysApi, create_ssh_key, __UPSUN_ENDPOINT_CREATE_SSH_KEY),
+        canary!(SshKeysApi, delete_ssh_key, __UPSUN_ENDPOINT_DELETE_SSH_KEY),
+        canary!(SshKeysApi, get_ssh_key, __UPSUN_ENDPOINT_GET_SSH_KEY),
     ]
 }
 

@@ -222,6 +222,9 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         "OrganizationMember",
         de::<upsun::organization_members::OrganizationMember>,
     ),
+    // Ssh Keys
+    ("create-ssh-key", "SshKey", de::<upsun::SshKey>),
+    ("get-ssh-key", "SshKey", de::<upsun::SshKey>),
     // Teams
     (
         "list-teams",
