@@ -26,6 +26,7 @@ pub(crate) mod profiles;
 pub(crate) mod ssh_keys;
 pub(crate) mod team_access;
 pub(crate) mod teams;
+pub(crate) mod user_access;
 pub(crate) mod users;
 
 use std::io;
@@ -122,6 +123,8 @@ registry! {
     organization_members: OrganizationMembersHandle,
     /// The projects the access areas know ([`TeamAccessHandle`](crate::TeamAccessHandle)).
     team_access: TeamAccessHandle,
+    /// The users' grants of projects ([`UserAccessHandle`](crate::UserAccessHandle)).
+    user_access: UserAccessHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

@@ -79,6 +79,7 @@
 //! | ssh_keys | `POST /ssh_keys`, `GET`, `DELETE /ssh_keys/{key_id}` (no list: `GET /me` shows them) |
 //! | teams | `GET`, `POST /teams` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /teams/{team_id}`, `GET`, `POST /teams/{team_id}/members`, `GET`, `DELETE .../members/{user_id}`, `GET /users/{user_id}/teams` |
 //! | team_access | `GET`, `POST /projects/{project_id}/team-access`, `GET`, `DELETE .../team-access/{team_id}`, `GET`, `POST /teams/{team_id}/project-access`, `GET`, `DELETE .../project-access/{project_id}` (projects seeded with [`TeamAccessHandle::add_project`]) |
+//! | user_access | `GET`, `POST /projects/{project_id}/user-access`, `GET`, `PATCH`, `DELETE .../user-access/{user_id}`, `GET`, `POST /users/{user_id}/project-access`, `GET`, `PATCH`, `DELETE .../project-access/{project_id}` |
 //! | profiles | `GET /profiles`, `GET`, `PATCH /profiles/{userId}` and `.../address`, `POST`, `DELETE /profile/{uuid}/picture` (the picture is then served at the URL the upload answers) |
 //!
 //! The API routes answer 401 with `WWW-Authenticate: Bearer` without a valid access token
@@ -214,6 +215,7 @@ pub use crate::areas::profiles::ProfilesHandle;
 pub use crate::areas::ssh_keys::{SshKey, SshKeysHandle};
 pub use crate::areas::team_access::TeamAccessHandle;
 pub use crate::areas::teams::{Team, TeamGrant, TeamMember, TeamsHandle};
+pub use crate::areas::user_access::UserAccessHandle;
 pub use crate::areas::users::UsersHandle;
 pub use crate::core::faults::{Fault, RouteScript, ScheduledFault};
 pub use crate::core::identity::DEFAULT_PICTURE;

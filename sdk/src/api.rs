@@ -22,6 +22,7 @@ pub mod profiles;
 pub mod ssh_keys;
 pub mod team_access;
 pub mod teams;
+pub mod user_access;
 pub mod users;
 
 /// Every area trait, re-exported by `upsun::prelude`.
@@ -38,5 +39,6 @@ pub(crate) mod prelude {
     pub use super::ssh_keys::SshKeysApi;
     pub use super::team_access::TeamAccessApi;
     pub use super::teams::TeamsApi;
+    pub use super::user_access::UserAccessApi;
     pub use super::users::UsersApi;
 }

@@ -118,7 +118,7 @@ mod api;
 #[doc(inline)]
 pub use api::{
     api_tokens, connections, mfa, org_profiles, organization_invitations, organization_members,
-    organizations, phone_numbers, profiles, ssh_keys, team_access, teams, users,
+    organizations, phone_numbers, profiles, ssh_keys, team_access, teams, user_access, users,
 };
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiError, Error, Result};

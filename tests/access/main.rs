@@ -8,6 +8,7 @@ mod organization_members;
 mod ssh_keys;
 mod team_access;
 mod teams;
+mod user_access;
 
 use upsun_mock::{AddedUser, MockServer, NewOrganization, NewUser, Organization};
 

@@ -319,6 +319,56 @@ fn endpoints() -> Vec<(&'static str, &'static str, &'static Endpoint)> {
         canary!(SshKeysApi, create_ssh_key, __UPSUN_ENDPOINT_CREATE_SSH_KEY),
         canary!(SshKeysApi, delete_ssh_key, __UPSUN_ENDPOINT_DELETE_SSH_KEY),
         canary!(SshKeysApi, get_ssh_key, __UPSUN_ENDPOINT_GET_SSH_KEY),
+        canary!(
+            UserAccessApi,
+            list_project_user_access,
+            __UPSUN_ENDPOINT_LIST_PROJECT_USER_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            grant_project_user_access,
+            __UPSUN_ENDPOINT_GRANT_PROJECT_USER_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            remove_project_user_access,
+            __UPSUN_ENDPOINT_REMOVE_PROJECT_USER_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            get_project_user_access,
+            __UPSUN_ENDPOINT_GET_PROJECT_USER_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            update_project_user_access,
+            __UPSUN_ENDPOINT_UPDATE_PROJECT_USER_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            list_user_project_access,
+            __UPSUN_ENDPOINT_LIST_USER_PROJECT_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            grant_user_project_access,
+            __UPSUN_ENDPOINT_GRANT_USER_PROJECT_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            remove_user_project_access,
+            __UPSUN_ENDPOINT_REMOVE_USER_PROJECT_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            get_user_project_access,
+            __UPSUN_ENDPOINT_GET_USER_PROJECT_ACCESS
+        ),
+        canary!(
+            UserAccessApi,
+            update_user_project_access,
+            __UPSUN_ENDPOINT_UPDATE_USER_PROJECT_ACCESS
+        ),
     ]
 }
 

@@ -275,4 +275,25 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         "TeamProjectAccess",
         de::<upsun::team_access::TeamProjectAccess>,
     ),
+    // User Access
+    (
+        "list-project-user-access",
+        "Page<UserProjectAccess>",
+        page::<upsun::user_access::UserProjectAccess, upsun::InItems>,
+    ),
+    (
+        "get-project-user-access",
+        "UserProjectAccess",
+        de::<upsun::user_access::UserProjectAccess>,
+    ),
+    (
+        "list-user-project-access",
+        "Page<UserProjectAccess>",
+        page::<upsun::user_access::UserProjectAccess, upsun::InItems>,
+    ),
+    (
+        "get-user-project-access",
+        "UserProjectAccess",
+        de::<upsun::user_access::UserProjectAccess>,
+    ),
 ];

@@ -25,10 +25,8 @@ use serde_json::{Value, json};
 
 mod grants;
 
-pub(crate) use self::grants::Store;
-use self::grants::{
-    Access, Project, check, grant, grant_field, grant_json, ids_in, read_one, remove,
-};
+use self::grants::{Access, check, grant, grant_field, grant_json, ids_in, read_one, remove};
+pub(crate) use self::grants::{Project, Store};
 use crate::areas::organizations;
 use crate::areas::teams::{self, TeamGrant};
 use crate::core::auth::Caller;
