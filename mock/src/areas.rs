@@ -23,6 +23,7 @@ pub(crate) mod organization_members;
 pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
+pub(crate) mod project_invitations;
 pub(crate) mod ssh_keys;
 pub(crate) mod team_access;
 pub(crate) mod teams;
@@ -125,6 +126,9 @@ registry! {
     team_access: TeamAccessHandle,
     /// The users' grants of projects ([`UserAccessHandle`](crate::UserAccessHandle)).
     user_access: UserAccessHandle,
+    /// The invitations to projects
+    /// ([`ProjectInvitationsHandle`](crate::ProjectInvitationsHandle)).
+    project_invitations: ProjectInvitationsHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

@@ -19,6 +19,7 @@ pub mod organization_members;
 pub mod organizations;
 pub mod phone_numbers;
 pub mod profiles;
+pub mod project_invitations;
 pub mod ssh_keys;
 pub mod team_access;
 pub mod teams;
@@ -36,6 +37,7 @@ pub(crate) mod prelude {
     pub use super::organizations::OrganizationsApi;
     pub use super::phone_numbers::PhoneNumbersApi;
     pub use super::profiles::ProfilesApi;
+    pub use super::project_invitations::ProjectInvitationsApi;
     pub use super::ssh_keys::SshKeysApi;
     pub use super::team_access::TeamAccessApi;
     pub use super::teams::TeamsApi;

@@ -14,7 +14,7 @@ pub(crate) mod request;
 mod secret;
 mod ssh_key;
 
-pub use self::access::{InvitationState, ProjectPermission};
+pub use self::access::{InvitationOwner, InvitationState, ProjectPermission};
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
 pub use self::ids::{
     ApiTokenId, EnvironmentId, InvitationId, OrganizationId, ProjectId, ProviderId, TeamId, UserId,

@@ -5,6 +5,7 @@
 
 mod organization_invitations;
 mod organization_members;
+mod project_invitations;
 mod ssh_keys;
 mod team_access;
 mod teams;

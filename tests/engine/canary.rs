@@ -369,6 +369,21 @@ fn endpoints() -> Vec<(&'static str, &'static str, &'static Endpoint)> {
             update_user_project_access,
             __UPSUN_ENDPOINT_UPDATE_USER_PROJECT_ACCESS
         ),
+        canary!(
+            ProjectInvitationsApi,
+            list_project_invites,
+            __UPSUN_ENDPOINT_LIST_PROJECT_INVITES
+        ),
+        canary!(
+            ProjectInvitationsApi,
+            create_project_invite,
+            __UPSUN_ENDPOINT_CREATE_PROJECT_INVITE
+        ),
+        canary!(
+            ProjectInvitationsApi,
+            cancel_project_invite,
+            __UPSUN_ENDPOINT_CANCEL_PROJECT_INVITE
+        ),
     ]
 }
 

@@ -222,6 +222,17 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         "OrganizationMember",
         de::<upsun::organization_members::OrganizationMember>,
     ),
+    // Project Invitations
+    (
+        "list-project-invites",
+        "Vec<ProjectInvitation>",
+        de::<Vec<upsun::project_invitations::ProjectInvitation>>,
+    ),
+    (
+        "create-project-invite",
+        "ProjectInvitation",
+        de::<upsun::project_invitations::ProjectInvitation>,
+    ),
     // Ssh Keys
     ("create-ssh-key", "SshKey", de::<upsun::SshKey>),
     ("get-ssh-key", "SshKey", de::<upsun::SshKey>),

@@ -34,9 +34,10 @@ mod models;
 use crate::{InvitationId, OrganizationId, endpoint};
 
 pub use self::models::{
-    CreateOrgInvite, InvitationOwner, ListOrgInvites, ListOrgInvitesFilters,
-    OrganizationInvitation, OrganizationPermission,
+    CreateOrgInvite, ListOrgInvites, ListOrgInvitesFilters, OrganizationInvitation,
+    OrganizationPermission,
 };
+pub use crate::InvitationOwner;
 
 /// The calls of the Organization Invitations area, implemented for [`Client`](crate::Client).
 ///

@@ -1,6 +1,9 @@
-//! The access models several areas share: the states of an invitation (organization and
-//! project invitations), and the project permissions (teams, user access, project invitations).
+//! The access models several areas share: the states and sender of an invitation
+//! (organization and project invitations), and the project permissions (teams, user access, project invitations).
 
+use serde::{Deserialize, Serialize};
+
+use crate::UserId;
 use crate::models::string_enum;
 
 string_enum! {
@@ -65,4 +68,21 @@ string_enum! {
         /// View production environments.
         ProductionViewer = "production:viewer",
     }
+}
+
+/// The user who sent an invitation (to an organization or a project).
+///
+/// ```
+/// let owner: upsun::InvitationOwner = serde_json::from_str(r#"{"display_name": "Ada"}"#).unwrap();
+/// assert_eq!(owner.display_name.as_deref(), Some("Ada"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct InvitationOwner {
+    /// The user's ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<UserId>,
+    /// The user's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
 }

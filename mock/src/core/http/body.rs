@@ -126,6 +126,19 @@ impl JsonBody {
         Some(out)
     }
 
+    /// The list of objects at `field`, if sent; any other value is a problem.
+    pub(crate) fn objects(&mut self, field: &str) -> Option<Vec<Map<String, Value>>> {
+        let value = self.object.get(field)?;
+        let objects: Option<Vec<Map<String, Value>>> = value
+            .as_array()
+            .and_then(|items| items.iter().map(|i| i.as_object().cloned()).collect());
+        if objects.is_none() {
+            self.problems
+                .push(format!("`{field}` must be an array of objects"));
+        }
+        objects
+    }
+
     /// Records a problem found by the caller (a value of the wrong shape).
     pub(crate) fn problem(&mut self, problem: String) {
         self.problems.push(problem);

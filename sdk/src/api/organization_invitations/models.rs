@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::models::{email_address, request, string_enum};
 use crate::query::list::list_query;
-use crate::{InvitationId, InvitationState, OrganizationId, UserId};
+use crate::{InvitationId, InvitationOwner, InvitationState, OrganizationId};
 
 /// An invitation to an organization.
 ///
@@ -41,18 +41,6 @@ pub struct OrganizationInvitation {
     /// The permissions the invitee will get on the organization.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub permissions: Vec<OrganizationPermission>,
-}
-
-/// The user who sent an invitation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct InvitationOwner {
-    /// The user's ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<UserId>,
-    /// The user's display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub display_name: Option<String>,
 }
 
 string_enum! {
