@@ -16,6 +16,7 @@
 
 pub(crate) mod api_tokens;
 pub(crate) mod connections;
+pub(crate) mod grants;
 pub(crate) mod mfa;
 pub(crate) mod org_profiles;
 pub(crate) mod organization_invitations;
@@ -24,6 +25,7 @@ pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
 pub(crate) mod project_invitations;
+pub(crate) mod references;
 pub(crate) mod ssh_keys;
 pub(crate) mod team_access;
 pub(crate) mod teams;
@@ -129,6 +131,11 @@ registry! {
     /// The invitations to projects
     /// ([`ProjectInvitationsHandle`](crate::ProjectInvitationsHandle)).
     project_invitations: ProjectInvitationsHandle,
+    /// Extended access and access documents, read from the other access areas
+    /// ([`GrantsHandle`](crate::GrantsHandle)).
+    grants: GrantsHandle,
+    /// The signatures of reference queries ([`ReferencesHandle`](crate::ReferencesHandle)).
+    references: ReferencesHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

@@ -81,6 +81,8 @@
 //! | team_access | `GET`, `POST /projects/{project_id}/team-access`, `GET`, `DELETE .../team-access/{team_id}`, `GET`, `POST /teams/{team_id}/project-access`, `GET`, `DELETE .../project-access/{project_id}` (projects seeded with [`TeamAccessHandle::add_project`]) |
 //! | user_access | `GET`, `POST /projects/{project_id}/user-access`, `GET`, `PATCH`, `DELETE .../user-access/{user_id}`, `GET`, `POST /users/{user_id}/project-access`, `GET`, `PATCH`, `DELETE .../project-access/{project_id}` |
 //! | project_invitations | `GET`, `POST /projects/{project_id}/invitations` (a 409 for a pending one unless `force`), `DELETE .../invitations/{invitation_id}` |
+//! | grants | `GET /users/{user_id}/extended-access` (organizations and project grants, filters), `GET /access/{access_id}` |
+//! | references | `GET /ref/organizations`, `/ref/projects`, `/ref/regions`, `/ref/teams`, `/ref/users` with `in` and `sig` ([`ReferencesHandle::sign`]) |
 //! | profiles | `GET /profiles`, `GET`, `PATCH /profiles/{userId}` and `.../address`, `POST`, `DELETE /profile/{uuid}/picture` (the picture is then served at the URL the upload answers) |
 //!
 //! The API routes answer 401 with `WWW-Authenticate: Bearer` without a valid access token
@@ -201,6 +203,7 @@ pub use axum::http::{HeaderMap, Method};
 
 pub use crate::areas::api_tokens::ApiTokensHandle;
 pub use crate::areas::connections::ConnectionsHandle;
+pub use crate::areas::grants::GrantsHandle;
 pub use crate::areas::mfa::{MfaHandle, TOTP_PASSCODE};
 pub use crate::areas::org_profiles::OrgProfilesHandle;
 pub use crate::areas::organization_invitations::{
@@ -214,6 +217,7 @@ pub use crate::areas::organizations::model::{
 pub use crate::areas::phone_numbers::{PHONE_VERIFICATION_CODE, PhoneNumbersHandle};
 pub use crate::areas::profiles::ProfilesHandle;
 pub use crate::areas::project_invitations::{ProjectInvitation, ProjectInvitationsHandle};
+pub use crate::areas::references::ReferencesHandle;
 pub use crate::areas::ssh_keys::{SshKey, SshKeysHandle};
 pub use crate::areas::team_access::TeamAccessHandle;
 pub use crate::areas::teams::{Team, TeamGrant, TeamMember, TeamsHandle};

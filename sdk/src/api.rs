@@ -12,6 +12,7 @@
 
 pub mod api_tokens;
 pub mod connections;
+pub mod grants;
 pub mod mfa;
 pub mod org_profiles;
 pub mod organization_invitations;
@@ -20,6 +21,7 @@ pub mod organizations;
 pub mod phone_numbers;
 pub mod profiles;
 pub mod project_invitations;
+pub mod references;
 pub mod ssh_keys;
 pub mod team_access;
 pub mod teams;
@@ -30,6 +32,7 @@ pub mod users;
 pub(crate) mod prelude {
     pub use super::api_tokens::ApiTokensApi;
     pub use super::connections::ConnectionsApi;
+    pub use super::grants::GrantsApi;
     pub use super::mfa::MfaApi;
     pub use super::org_profiles::OrgProfilesApi;
     pub use super::organization_invitations::OrganizationInvitationsApi;
@@ -38,6 +41,7 @@ pub(crate) mod prelude {
     pub use super::phone_numbers::PhoneNumbersApi;
     pub use super::profiles::ProfilesApi;
     pub use super::project_invitations::ProjectInvitationsApi;
+    pub use super::references::ReferencesApi;
     pub use super::ssh_keys::SshKeysApi;
     pub use super::team_access::TeamAccessApi;
     pub use super::teams::TeamsApi;

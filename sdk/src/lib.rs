@@ -117,15 +117,15 @@ mod api;
 
 #[doc(inline)]
 pub use api::{
-    api_tokens, connections, mfa, org_profiles, organization_invitations, organization_members,
-    organizations, phone_numbers, profiles, project_invitations, ssh_keys, team_access, teams,
-    user_access, users,
+    api_tokens, connections, grants, mfa, org_profiles, organization_invitations,
+    organization_members, organizations, phone_numbers, profiles, project_invitations, references,
+    ssh_keys, team_access, teams, user_access, users,
 };
 pub use client::{Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiError, Error, Result};
 pub use models::{
-    ApiTokenId, EnvironmentId, InItems, InvitationId, InvitationOwner, InvitationState, Link,
-    Links, ListKey, OrganizationId, Page, ProjectId, ProjectPermission, ProviderId, SshKey,
+    AccessId, ApiTokenId, EnvironmentId, InItems, InvitationId, InvitationOwner, InvitationState,
+    Link, Links, ListKey, OrganizationId, Page, ProjectId, ProjectPermission, ProviderId, SshKey,
     SshKeyId, TeamId, UserId,
 };
 pub use multipart::Multipart;

@@ -17,7 +17,8 @@ mod ssh_key;
 pub use self::access::{InvitationOwner, InvitationState, ProjectPermission};
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
 pub use self::ids::{
-    ApiTokenId, EnvironmentId, InvitationId, OrganizationId, ProjectId, ProviderId, TeamId, UserId,
+    AccessId, ApiTokenId, EnvironmentId, InvitationId, OrganizationId, ProjectId, ProviderId,
+    TeamId, UserId,
 };
 pub use self::links::{Link, Links};
 pub use self::page::{InItems, ListKey, Page};

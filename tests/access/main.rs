@@ -3,9 +3,11 @@
 //! every answer and every body sent is checked against the OpenAPI document).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failure here is a failed test
 
+mod grants;
 mod organization_invitations;
 mod organization_members;
 mod project_invitations;
+mod references;
 mod ssh_keys;
 mod team_access;
 mod teams;

@@ -384,6 +384,41 @@ fn endpoints() -> Vec<(&'static str, &'static str, &'static Endpoint)> {
             cancel_project_invite,
             __UPSUN_ENDPOINT_CANCEL_PROJECT_INVITE
         ),
+        canary!(
+            GrantsApi,
+            get_access_document,
+            __UPSUN_ENDPOINT_GET_ACCESS_DOCUMENT
+        ),
+        canary!(
+            GrantsApi,
+            list_user_extended_access,
+            __UPSUN_ENDPOINT_LIST_USER_EXTENDED_ACCESS
+        ),
+        canary!(
+            ReferencesApi,
+            list_referenced_orgs,
+            __UPSUN_ENDPOINT_LIST_REFERENCED_ORGS
+        ),
+        canary!(
+            ReferencesApi,
+            list_referenced_projects,
+            __UPSUN_ENDPOINT_LIST_REFERENCED_PROJECTS
+        ),
+        canary!(
+            ReferencesApi,
+            list_referenced_regions,
+            __UPSUN_ENDPOINT_LIST_REFERENCED_REGIONS
+        ),
+        canary!(
+            ReferencesApi,
+            list_referenced_teams,
+            __UPSUN_ENDPOINT_LIST_REFERENCED_TEAMS
+        ),
+        canary!(
+            ReferencesApi,
+            list_referenced_users,
+            __UPSUN_ENDPOINT_LIST_REFERENCED_USERS
+        ),
     ]
 }
 

@@ -307,4 +307,41 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         "UserProjectAccess",
         de::<upsun::user_access::UserProjectAccess>,
     ),
+    // Grants
+    (
+        "get-access-document",
+        "serde_json::Map<String, serde_json::Value>",
+        de::<serde_json::Map<String, serde_json::Value>>,
+    ),
+    (
+        "list-user-extended-access",
+        "Page<ExtendedAccess>",
+        page::<upsun::grants::ExtendedAccess, upsun::InItems>,
+    ),
+    // References
+    (
+        "list-referenced-orgs",
+        "BTreeMap<String, Option<OrganizationReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::OrganizationReference>>>,
+    ),
+    (
+        "list-referenced-projects",
+        "BTreeMap<String, Option<ProjectReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::ProjectReference>>>,
+    ),
+    (
+        "list-referenced-regions",
+        "BTreeMap<String, Option<RegionReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::RegionReference>>>,
+    ),
+    (
+        "list-referenced-teams",
+        "BTreeMap<String, Option<TeamReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::TeamReference>>>,
+    ),
+    (
+        "list-referenced-users",
+        "BTreeMap<String, Option<UserReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::UserReference>>>,
+    ),
 ];

@@ -77,6 +77,16 @@ struct Member {
 }
 
 impl Store {
+    /// A member's permissions and when they joined and last changed (for the Grants area).
+    pub(crate) fn summary(
+        &self,
+        record: &OrgRecord,
+        user: Uuid,
+    ) -> (Vec<String>, DateTime<Utc>, DateTime<Utc>) {
+        let m = self.member(record, user);
+        (m.permissions, m.created_at, m.updated_at)
+    }
+
     fn member(&self, record: &OrgRecord, user: Uuid) -> Member {
         let owner = record.org.owner_id == user;
         match self.details.get(&key(&record.org.id, user)) {

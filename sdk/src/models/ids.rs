@@ -229,6 +229,15 @@ string_id! {
     /// assert_eq!(id.as_str(), "01FVMKN9KHVWWVY488AVKDWHR3");
     /// ```
     TeamId;
+    /// The ID of an access document (an opaque string), read with
+    /// [`get_access_document`](crate::grants::GrantsApi::get_access_document).
+    ///
+    /// ```
+    /// use upsun::AccessId;
+    ///
+    /// assert_eq!(AccessId::from("a1").as_str(), "a1");
+    /// ```
+    AccessId;
 }
 
 #[cfg(test)]
