@@ -40,6 +40,15 @@
 //! | [`organizations`] | organizations: list with filters and pages, create, read, update, delete |
 //! | [`org_profiles`] | an organization's billing profile and address |
 //! | [`profiles`] | user profiles, addresses and profile pictures |
+//! | [`organization_members`] | an organization's members and their permissions |
+//! | [`organization_invitations`] | invitations to an organization: send, list, cancel; a 409 for a pending one |
+//! | [`project_invitations`] | invitations to a project, with a role per environment type |
+//! | [`teams`] | teams of an organization and their members |
+//! | [`team_access`] | which teams may work on a project: one grant, read from either side |
+//! | [`user_access`] | which users may work on a project, with which permissions, from either side |
+//! | [`grants`] | everything a user may reach, and access documents |
+//! | [`ssh_keys`] | a user's public SSH keys, one at a time (the list comes with the current user) |
+//! | [`references`] | records by ID for the `in` and `sig` a trusted service hands out |
 //!
 //! **Lists.** Paginated lists answer a [`Page`]: read it page by page with [`Page::next`], or
 //! as a stream of items with [`Page::into_stream`], which follows the API's `next` links lazily

@@ -10,6 +10,14 @@ use crate::{OrganizationId, UserId};
 /// One thing a user has access to: an organization or a project, with the permissions on it.
 ///
 /// The document marks none of its fields as required: each is an `Option` or an empty list.
+///
+/// ```
+/// let access: upsun::grants::ExtendedAccess = serde_json::from_str(
+///     r#"{"resource_type": "project", "resource_id": "abcdefgh1234567", "permissions": ["admin"]}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(access.resource_type, Some(upsun::grants::ResourceType::Project));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ExtendedAccess {

@@ -12,6 +12,15 @@ use crate::{InvitationId, InvitationOwner, InvitationState, OrganizationId};
 /// The document marks none of its fields as required; the API always sends `id`, which the
 /// cancel call needs, so it is required here (a row of the deviation table). Every other field
 /// is an `Option` or an empty list when absent.
+///
+/// ```
+/// let invitation: upsun::organization_invitations::OrganizationInvitation = serde_json::from_str(
+///     r#"{"id": "97f46eca-6276-4993-bfeb-bbb53cba6f08", "state": "accepted", "finished_at": null}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(invitation.state, Some(upsun::InvitationState::Accepted));
+/// assert!(invitation.permissions.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrganizationInvitation {

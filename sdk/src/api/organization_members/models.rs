@@ -11,6 +11,14 @@ use crate::{OrganizationId, UserId};
 ///
 /// The document marks none of its fields as required: each is an `Option` or an empty list
 /// when absent.
+///
+/// ```
+/// let member: upsun::organization_members::OrganizationMember = serde_json::from_str(
+///     r#"{"user_id": "d81c8ee2-44b3-429f-b944-a33ad7437690", "level": "owner-ish"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(member.level, Some(upsun::organization_members::MemberLevel::Unknown("owner-ish".into())));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrganizationMember {

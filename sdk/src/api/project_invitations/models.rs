@@ -12,6 +12,14 @@ use crate::{InvitationId, InvitationOwner, InvitationState, ProjectId};
 /// The document marks none of its fields as required; the API always sends `id`, which the
 /// cancel call needs, so it is required here (a row of the deviation table). Every other field
 /// is an `Option` or an empty list when absent.
+///
+/// ```
+/// let invitation: upsun::project_invitations::ProjectInvitation = serde_json::from_str(
+///     r#"{"id": "97f46eca-6276-4993-bfeb-bbb53cba6f08", "environments": [{"type": "staging", "role": "contributor"}]}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(invitation.environments[0].r#type.as_deref(), Some("staging"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProjectInvitation {
@@ -47,6 +55,14 @@ pub struct ProjectInvitation {
 }
 
 /// A role an invitation gives on one environment.
+///
+/// ```
+/// let env: upsun::project_invitations::InvitationEnvironment = serde_json::from_str(
+///     r#"{"id": "main", "role": "viewer"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(env.title, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InvitationEnvironment {

@@ -39,6 +39,14 @@ impl ReferenceQuery {
 }
 
 /// A referenced user. Every field is optional.
+///
+/// ```
+/// let user: upsun::references::UserReference = serde_json::from_str(
+///     r#"{"username": "grace", "mfa_enabled": true}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(user.mfa_enabled, Some(true));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UserReference {
@@ -69,6 +77,14 @@ pub struct UserReference {
 }
 
 /// A referenced team. Every field is optional.
+///
+/// ```
+/// let team: upsun::references::TeamReference = serde_json::from_str(
+///     r#"{"label": "Contractors"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(team.label.as_deref(), Some("Contractors"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TeamReference {
@@ -96,6 +112,14 @@ pub struct TeamReference {
 }
 
 /// The counts of a [`TeamReference`].
+///
+/// ```
+/// let counts: upsun::references::TeamReferenceCounts = serde_json::from_str(
+///     r#"{"member_count": 3}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(counts.member_count, Some(3));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TeamReferenceCounts {
@@ -108,6 +132,14 @@ pub struct TeamReferenceCounts {
 }
 
 /// A referenced organization. Every field is optional.
+///
+/// ```
+/// let org: upsun::references::OrganizationReference = serde_json::from_str(
+///     r#"{"name": "acme", "type": "flexible"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(org.r#type.as_deref(), Some("flexible"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrganizationReference {
@@ -172,6 +204,14 @@ string_enum! {
 }
 
 /// A referenced project; the document requires every field but `invoiced`.
+///
+/// ```
+/// let project: upsun::references::ProjectReference = serde_json::from_str(
+///     r#"{"id": "p1", "organization_id": "01EY", "subscription_id": "s1", "region": "eu-5", "title": "Shop", "type": "grid", "plan": "development", "status": "active", "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-01-01T00:00:00Z"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(project.status, upsun::references::ProjectStatus::Active);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProjectReference {
@@ -202,6 +242,14 @@ pub struct ProjectReference {
 
 /// A referenced region; the document requires every field but `private`, `envimpact` and
 /// `environmental_impact` (free-form JSON).
+///
+/// ```
+/// let region: upsun::references::RegionReference = serde_json::from_str(
+///     r#"{"id": "eu-5", "label": "EU", "zone": "Europe", "selection_label": "EU", "project_label": "EU", "timezone": "Europe/Paris", "available": true, "endpoint": "https://eu-5.example", "provider": {"name": "AWS"}, "datacenter": {}, "compliance": {"hipaa": false}, "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-01-01T00:00:00Z"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(region.provider.name.as_deref(), Some("AWS"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RegionReference {
@@ -243,6 +291,14 @@ pub struct RegionReference {
 }
 
 /// A region's cloud provider.
+///
+/// ```
+/// let provider: upsun::references::RegionProvider = serde_json::from_str(
+///     r#"{"name": "AWS"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(provider.logo, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RegionProvider {
@@ -255,6 +311,14 @@ pub struct RegionProvider {
 }
 
 /// A region's data center.
+///
+/// ```
+/// let datacenter: upsun::references::RegionDatacenter = serde_json::from_str(
+///     r#"{"location": "Paris"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(datacenter.location.as_deref(), Some("Paris"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RegionDatacenter {
@@ -270,6 +334,14 @@ pub struct RegionDatacenter {
 }
 
 /// A region's environmental impact.
+///
+/// ```
+/// let impact: upsun::references::RegionEnvImpact = serde_json::from_str(
+///     r#"{"carbon_intensity": 42.5, "green": true}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(impact.carbon_intensity, Some(42.5));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RegionEnvImpact {
@@ -288,6 +360,14 @@ pub struct RegionEnvImpact {
 }
 
 /// A region's compliance.
+///
+/// ```
+/// let compliance: upsun::references::RegionCompliance = serde_json::from_str(
+///     r#"{"hipaa": true}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(compliance.hipaa, Some(true));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RegionCompliance {

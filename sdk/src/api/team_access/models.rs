@@ -11,6 +11,14 @@ use crate::{OrganizationId, ProjectId, TeamId};
 /// from the team's.
 ///
 /// The document marks none of its fields as required: each is an `Option` when absent.
+///
+/// ```
+/// let access: upsun::team_access::TeamProjectAccess = serde_json::from_str(
+///     r#"{"team_id": "01FV", "project_id": "abcdefgh1234567", "_links": {"delete": null}}"#,
+/// )
+/// .unwrap();
+/// assert!(access.links.get("delete").is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TeamProjectAccess {

@@ -12,6 +12,15 @@ use crate::{OrganizationId, ProjectPermission, TeamId, UserId};
 /// The document marks none of its fields as required; the API always sends `id`, which every
 /// call on the team needs, so it is required here (a row of the deviation table). `label` is
 /// empty if ever left out; every other field is an `Option` or an empty list when absent.
+///
+/// ```
+/// let team: upsun::teams::Team = serde_json::from_str(
+///     r#"{"id": "01FVMKN9KHVWWVY488AVKDWHR3", "project_permissions": ["viewer", "qa:tester"]}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(team.label, "");
+/// assert_eq!(team.project_permissions[1], upsun::ProjectPermission::Unknown("qa:tester".into()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Team {
@@ -38,6 +47,14 @@ pub struct Team {
 }
 
 /// The member and project counts of a [`Team`].
+///
+/// ```
+/// let counts: upsun::teams::TeamCounts = serde_json::from_str(
+///     r#"{"member_count": 12}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(counts.project_count, None);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TeamCounts {
@@ -50,6 +67,14 @@ pub struct TeamCounts {
 }
 
 /// A member of a team.
+///
+/// ```
+/// let member: upsun::teams::TeamMember = serde_json::from_str(
+///     r#"{"team_id": "01FVMKN9KHVWWVY488AVKDWHR3"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(member.user_id, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TeamMember {

@@ -13,6 +13,14 @@ use crate::{OrganizationId, ProjectId, ProjectPermission, UserId};
 ///
 /// The document marks none of its fields as required: each is an `Option` or an empty list
 /// when absent.
+///
+/// ```
+/// let access: upsun::user_access::UserProjectAccess = serde_json::from_str(
+///     r#"{"project_id": "abcdefgh1234567", "permissions": ["production:viewer"]}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(access.permissions, [upsun::ProjectPermission::ProductionViewer]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UserProjectAccess {
