@@ -8,6 +8,7 @@ use upsun::organization_members::{
 };
 use upsun::query::{Filter, Sort};
 use upsun::teams::{CreateTeam, CreateTeamMember, TeamsApi};
+use upsun::user_access::UserAccessApi;
 use upsun::{Error, OrganizationId, UserId};
 use upsun_mock::NewUser;
 use upsun_tests::{connect, connect_as, mock};
@@ -85,7 +86,23 @@ async fn a_member_is_added_read_updated_and_removed_from_the_teams_too() {
         .create_team_member(&team.id, &CreateTeamMember::new(bob_id))
         .await
         .unwrap();
+    mock.team_access().add_project("p1", &org.id);
+    client
+        .grant_project_user_access(
+            &upsun::ProjectId::from("p1"),
+            &[upsun::user_access::ProjectUserGrant::new(
+                bob_id,
+                [upsun::ProjectPermission::Viewer],
+            )],
+        )
+        .await
+        .unwrap();
     client.delete_org_member(&org_id, bob_id).await.unwrap();
+    assert_eq!(
+        mock.user_access().permissions(bob.user.id, "p1"),
+        None,
+        "no project access left"
+    );
     let gone = client.get_org_member(&org_id, bob_id).await.unwrap_err();
     assert!(matches!(gone, Error::NotFound(_)), "{gone:?}");
     assert_eq!(mock.teams().members(team.id.as_str()), Some(vec![]));

@@ -5,8 +5,11 @@
 //! member's permissions and dates. Members may read the members (the organization also by
 //! `name=<name>` on the `GET` routes); only the owner or an admin may add, change or remove
 //! them (403). The owner has `admin` and cannot be removed (400). Removing a member removes
-//! them from the organization's teams too. The list takes `filter[permissions]`, sorts on
-//! `created_at` / `updated_at` and pages with cursors. Errors are `application/problem+json`.
+//! them from the organization's teams and takes away their access to its projects too. The
+//! list takes `filter[permissions]`, sorts on `created_at` / `updated_at` and pages with
+//! cursors. Errors are `application/problem+json`.
+
+mod store;
 
 use std::sync::Arc;
 
@@ -17,21 +20,20 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::areas::organizations::{self, OrgRecord};
-use crate::areas::teams;
+pub(crate) use self::store::Store;
+use self::store::{Detail, Member, key, member_json};
+use crate::areas::organizations;
+use crate::areas::{team_access, teams, user_access};
 use crate::core::auth::Caller;
 use crate::core::clock::later_than;
 use crate::core::error::Problem;
 use crate::core::http::{JsonBody, base_url, decoded};
 use crate::core::identity::user_id;
 use crate::core::{Core, Shared, lock};
-use crate::kit::collection::Collection;
 use crate::kit::filters::{Field, ListQuery, ListSpec};
-use crate::kit::links::Links;
 
 const PERMISSIONS: &[&str] = &[
     "admin",
@@ -49,93 +51,6 @@ const LIST: ListSpec = ListSpec {
     max_size: 100,
 };
 
-/// A member's permissions and dates.
-#[derive(Debug, Clone)]
-struct Detail {
-    permissions: Vec<String>,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-/// The members' details by `organization/user`.
-#[derive(Debug, Default)]
-pub(crate) struct Store {
-    details: Collection<String, Detail>,
-}
-
-fn key(org: &str, user: Uuid) -> String {
-    format!("{org}/{user}")
-}
-
-/// One member as answered.
-struct Member {
-    user: Uuid,
-    permissions: Vec<String>,
-    owner: bool,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-impl Store {
-    /// A member's permissions and when they joined and last changed (for the Grants area).
-    pub(crate) fn summary(
-        &self,
-        record: &OrgRecord,
-        user: Uuid,
-    ) -> (Vec<String>, DateTime<Utc>, DateTime<Utc>) {
-        let m = self.member(record, user);
-        (m.permissions, m.created_at, m.updated_at)
-    }
-
-    fn member(&self, record: &OrgRecord, user: Uuid) -> Member {
-        let owner = record.org.owner_id == user;
-        match self.details.get(&key(&record.org.id, user)) {
-            Some(d) => Member {
-                user,
-                permissions: d.permissions.clone(),
-                owner,
-                created_at: d.created_at,
-                updated_at: d.updated_at,
-            },
-            None => Member {
-                user,
-                permissions: if owner {
-                    vec!["admin".to_owned()]
-                } else {
-                    Vec::new()
-                },
-                owner,
-                created_at: record.org.created_at,
-                updated_at: record.org.created_at,
-            },
-        }
-    }
-}
-
-fn member_json(org: &str, m: &Member, headers: &HeaderMap) -> Value {
-    let href = format!(
-        "{}/organizations/{org}/members/{}",
-        base_url(headers),
-        m.user
-    );
-    let admin = m.owner || m.permissions.iter().any(|p| p == "admin");
-    json!({
-        "id": m.user,
-        "organization_id": org,
-        "user_id": m.user,
-        "permissions": m.permissions,
-        "level": if admin { "admin" } else { "viewer" },
-        "owner": m.owner,
-        "created_at": m.created_at,
-        "updated_at": m.updated_at,
-        "_links": Links::default()
-            .with("self", &href)
-            .with_method("update", &href, "PATCH")
-            .with_method("delete", &href, "DELETE")
-            .into_value(),
-    })
-}
-
 /// The area's routes.
 pub(crate) fn routes<S>() -> Router<S>
 where
@@ -144,6 +59,8 @@ where
     Shared<Store>: FromRef<S>,
     Shared<organizations::Store>: FromRef<S>,
     Shared<teams::Store>: FromRef<S>,
+    Shared<team_access::Store>: FromRef<S>,
+    Shared<user_access::Store>: FromRef<S>,
 {
     Router::new()
         .route(
@@ -313,10 +230,35 @@ async fn update_member(
     Ok(Json(member_json(&org, &current, &headers)))
 }
 
-/// `DELETE /organizations/{organization_id}/members/{user_id}`: 204; out of the teams too.
+/// What a leaving member is also removed from: the organization's teams, and the user
+/// grants of its projects.
+#[derive(Clone)]
+struct Leaving {
+    teams: Shared<teams::Store>,
+    projects: Shared<team_access::Store>,
+    user_grants: Shared<user_access::Store>,
+}
+
+impl<S> FromRef<S> for Leaving
+where
+    Shared<teams::Store>: FromRef<S>,
+    Shared<team_access::Store>: FromRef<S>,
+    Shared<user_access::Store>: FromRef<S>,
+{
+    fn from_ref(state: &S) -> Self {
+        Leaving {
+            teams: FromRef::from_ref(state),
+            projects: FromRef::from_ref(state),
+            user_grants: FromRef::from_ref(state),
+        }
+    }
+}
+
+/// `DELETE /organizations/{organization_id}/members/{user_id}`: 204; out of the teams and the
+/// projects' user access too.
 async fn remove_member(
     State(orgs): State<Shared<organizations::Store>>,
-    State(teams): State<Shared<teams::Store>>,
+    State(leaving): State<Leaving>,
     State(store): State<Shared<Store>>,
     caller: Caller,
     segments: Result<Path<(String, String)>, PathRejection>,
@@ -332,7 +274,14 @@ async fn remove_member(
     }
     let record = orgs.find_mut(&org, false)?;
     record.members.retain(|m| *m != user);
-    lock(&teams).remove_member_everywhere(&org, user);
+    lock(&leaving.teams).remove_member_everywhere(&org, user);
+    let projects = lock(&leaving.projects);
+    lock(&leaving.user_grants).grants.retain(|g| {
+        g.user != user
+            || projects
+                .project(&g.project_id)
+                .is_ok_and(|p| p.organization_id != org)
+    });
     lock(&store).details.remove(&key(&org, user));
     Ok(StatusCode::NO_CONTENT)
 }
