@@ -21,15 +21,24 @@ pub(crate) mod environment_backups;
 pub(crate) mod environment_types;
 pub(crate) mod environment_variables;
 pub(crate) mod environments;
+pub(crate) mod grants;
 pub(crate) mod mfa;
 pub(crate) mod org_profiles;
+pub(crate) mod organization_invitations;
+pub(crate) mod organization_members;
 pub(crate) mod organizations;
 pub(crate) mod phone_numbers;
 pub(crate) mod profiles;
 pub(crate) mod project_activity;
+pub(crate) mod project_invitations;
 pub(crate) mod project_variables;
 pub(crate) mod projects;
+pub(crate) mod references;
 pub(crate) mod routing;
+pub(crate) mod ssh_keys;
+pub(crate) mod team_access;
+pub(crate) mod teams;
+pub(crate) mod user_access;
 pub(crate) mod users;
 
 use std::io;
@@ -94,6 +103,8 @@ macro_rules! registry {
 registry! {
     /// The users: add users and admins, read them back ([`UsersHandle`](crate::UsersHandle)).
     users: UsersHandle,
+    /// The users' public SSH keys ([`SshKeysHandle`](crate::SshKeysHandle)).
+    ssh_keys: SshKeysHandle,
     /// The API tokens created through `POST /users/{user_id}/api-tokens`
     /// ([`ApiTokensHandle`](crate::ApiTokensHandle)).
     api_tokens: ApiTokensHandle,
@@ -133,6 +144,27 @@ registry! {
     project_variables: ProjectVariablesHandle,
     /// The environments' routes ([`RoutingHandle`](crate::RoutingHandle)).
     routing: RoutingHandle,
+    /// The teams, their members and their grants of projects
+    /// ([`TeamsHandle`](crate::TeamsHandle)).
+    teams: TeamsHandle,
+    /// The invitations to organizations: read them, move them through their states
+    /// ([`OrganizationInvitationsHandle`](crate::OrganizationInvitationsHandle)).
+    organization_invitations: OrganizationInvitationsHandle,
+    /// The members' permissions
+    /// ([`OrganizationMembersHandle`](crate::OrganizationMembersHandle)).
+    organization_members: OrganizationMembersHandle,
+    /// The projects the access areas know ([`TeamAccessHandle`](crate::TeamAccessHandle)).
+    team_access: TeamAccessHandle,
+    /// The users' grants of projects ([`UserAccessHandle`](crate::UserAccessHandle)).
+    user_access: UserAccessHandle,
+    /// The invitations to projects
+    /// ([`ProjectInvitationsHandle`](crate::ProjectInvitationsHandle)).
+    project_invitations: ProjectInvitationsHandle,
+    /// Extended access and access documents, read from the other access areas
+    /// ([`GrantsHandle`](crate::GrantsHandle)).
+    grants: GrantsHandle,
+    /// The signatures of reference queries ([`ReferencesHandle`](crate::ReferencesHandle)).
+    references: ReferencesHandle,
 }
 
 impl FromRef<Areas> for Arc<Core> {

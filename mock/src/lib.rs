@@ -74,6 +74,15 @@
 //! | mfa | `GET`, `POST`, `DELETE /users/{user_id}/totp` (passcode: [`TOTP_PASSCODE`]), `POST /users/{user_id}/codes`, `GET /organizations/{organization_id}/mfa-enforcement`, `POST .../enable`, `POST .../disable`, `POST /organizations/{organization_id}/mfa/remind` |
 //! | organizations | `GET`, `POST /organizations` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /organizations/{organization_id}`, `GET /users/{user_id}/organizations` |
 //! | org_profiles | `GET`, `PATCH /organizations/{organization_id}/profile` and `.../address` |
+//! | organization_invitations | `GET`, `POST /organizations/{organization_id}/invitations` (a 409 for a pending one unless `force`), `DELETE .../invitations/{invitation_id}` |
+//! | organization_members | `GET`, `POST /organizations/{organization_id}/members` (filter on permissions, sort, cursor pages), `GET`, `PATCH`, `DELETE .../members/{user_id}` |
+//! | ssh_keys | `POST /ssh_keys`, `GET`, `DELETE /ssh_keys/{key_id}` (no list: `GET /me` shows them) |
+//! | teams | `GET`, `POST /teams` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /teams/{team_id}`, `GET`, `POST /teams/{team_id}/members`, `GET`, `DELETE .../members/{user_id}`, `GET /users/{user_id}/teams` |
+//! | team_access | `GET`, `POST /projects/{project_id}/team-access`, `GET`, `DELETE .../team-access/{team_id}`, `GET`, `POST /teams/{team_id}/project-access`, `GET`, `DELETE .../project-access/{project_id}` (projects seeded with [`TeamAccessHandle::add_project`]) |
+//! | user_access | `GET`, `POST /projects/{project_id}/user-access`, `GET`, `PATCH`, `DELETE .../user-access/{user_id}`, `GET`, `POST /users/{user_id}/project-access`, `GET`, `PATCH`, `DELETE .../project-access/{project_id}` |
+//! | project_invitations | `GET`, `POST /projects/{project_id}/invitations` (a 409 for a pending one unless `force`), `DELETE .../invitations/{invitation_id}` |
+//! | grants | `GET /users/{user_id}/extended-access` (organizations and project grants, filters), `GET /access/{access_id}` |
+//! | references | `GET /ref/organizations`, `/ref/projects`, `/ref/regions`, `/ref/teams`, `/ref/users` with `in` and `sig` ([`ReferencesHandle::sign`]) |
 //! | profiles | `GET /profiles`, `GET`, `PATCH /profiles/{userId}` and `.../address`, `POST`, `DELETE /profile/{uuid}/picture` (the picture is then served at the URL the upload answers) |
 //!
 //! The API routes answer 401 with `WWW-Authenticate: Bearer` without a valid access token
@@ -199,8 +208,13 @@ pub use crate::areas::environment_backups::EnvironmentBackupsHandle;
 pub use crate::areas::environment_types::EnvironmentTypesHandle;
 pub use crate::areas::environment_variables::EnvironmentVariablesHandle;
 pub use crate::areas::environments::EnvironmentsHandle;
+pub use crate::areas::grants::GrantsHandle;
 pub use crate::areas::mfa::{MfaHandle, TOTP_PASSCODE};
 pub use crate::areas::org_profiles::OrgProfilesHandle;
+pub use crate::areas::organization_invitations::{
+    OrganizationInvitation, OrganizationInvitationsHandle,
+};
+pub use crate::areas::organization_members::OrganizationMembersHandle;
 pub use crate::areas::organizations::OrganizationsHandle;
 pub use crate::areas::organizations::model::{
     NewOrganization, Organization, OrganizationStatus, OrganizationType,
@@ -208,9 +222,15 @@ pub use crate::areas::organizations::model::{
 pub use crate::areas::phone_numbers::{PHONE_VERIFICATION_CODE, PhoneNumbersHandle};
 pub use crate::areas::profiles::ProfilesHandle;
 pub use crate::areas::project_activity::ProjectActivityHandle;
+pub use crate::areas::project_invitations::{ProjectInvitation, ProjectInvitationsHandle};
 pub use crate::areas::project_variables::ProjectVariablesHandle;
 pub use crate::areas::projects::{Ending, EnvironmentStatus, NewProject, ProjectsHandle};
+pub use crate::areas::references::ReferencesHandle;
 pub use crate::areas::routing::RoutingHandle;
+pub use crate::areas::ssh_keys::{SshKey, SshKeysHandle};
+pub use crate::areas::team_access::TeamAccessHandle;
+pub use crate::areas::teams::{Team, TeamGrant, TeamMember, TeamsHandle};
+pub use crate::areas::user_access::UserAccessHandle;
 pub use crate::areas::users::UsersHandle;
 pub use crate::core::faults::{Fault, RouteScript, ScheduledFault};
 pub use crate::core::identity::DEFAULT_PICTURE;

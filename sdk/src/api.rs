@@ -17,15 +17,24 @@ pub mod environment_backups;
 pub mod environment_types;
 pub mod environment_variables;
 pub mod environments;
+pub mod grants;
 pub mod mfa;
 pub mod org_profiles;
+pub mod organization_invitations;
+pub mod organization_members;
 pub mod organizations;
 pub mod phone_numbers;
 pub mod profiles;
 pub mod project_activity;
+pub mod project_invitations;
 pub mod project_variables;
 pub mod projects;
+pub mod references;
 pub mod routing;
+pub mod ssh_keys;
+pub mod team_access;
+pub mod teams;
+pub mod user_access;
 pub mod users;
 
 /// Every area trait, re-exported by `upsun::prelude`.
@@ -37,14 +46,23 @@ pub(crate) mod prelude {
     pub use super::environment_types::EnvironmentTypesApi;
     pub use super::environment_variables::EnvironmentVariablesApi;
     pub use super::environments::EnvironmentsApi;
+    pub use super::grants::GrantsApi;
     pub use super::mfa::MfaApi;
     pub use super::org_profiles::OrgProfilesApi;
+    pub use super::organization_invitations::OrganizationInvitationsApi;
+    pub use super::organization_members::OrganizationMembersApi;
     pub use super::organizations::OrganizationsApi;
     pub use super::phone_numbers::PhoneNumbersApi;
     pub use super::profiles::ProfilesApi;
     pub use super::project_activity::ProjectActivityApi;
+    pub use super::project_invitations::ProjectInvitationsApi;
     pub use super::project_variables::ProjectVariablesApi;
     pub use super::projects::ProjectsApi;
+    pub use super::references::ReferencesApi;
     pub use super::routing::RoutingApi;
+    pub use super::ssh_keys::SshKeysApi;
+    pub use super::team_access::TeamAccessApi;
+    pub use super::teams::TeamsApi;
+    pub use super::user_access::UserAccessApi;
     pub use super::users::UsersApi;
 }

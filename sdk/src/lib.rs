@@ -46,6 +46,15 @@
 //! | [`environment_types`], [`routing`] | environment types, and routes as one enum |
 //! | [`project_activity`], [`environment_activity`] | activities: list, read, cancel |
 //! | [`environments`] | environments: list, read, branch, merge, sync, activate, pause, deploy |
+//! | [`organization_members`] | an organization's members and their permissions |
+//! | [`organization_invitations`] | invitations to an organization: send, list, cancel; a 409 for a pending one |
+//! | [`project_invitations`] | invitations to a project, with a role per environment type |
+//! | [`teams`] | teams of an organization and their members |
+//! | [`team_access`] | which teams may work on a project: one grant, read from either side |
+//! | [`user_access`] | which users may work on a project, with which permissions, from either side |
+//! | [`grants`] | everything a user may reach, and access documents |
+//! | [`ssh_keys`] | a user's public SSH keys, one at a time (the list comes with the current user) |
+//! | [`references`] | records by ID for the `in` and `sig` a trusted service hands out |
 //!
 //! **Lists.** Paginated lists answer a [`Page`]: read it page by page with [`Page::next`], or
 //! as a stream of items with [`Page::into_stream`], which follows the API's `next` links lazily
@@ -131,18 +140,21 @@ mod api;
 #[doc(inline)]
 pub use api::{
     api_tokens, connections, environment_activity, environment_backups, environment_types,
-    environment_variables, environments, mfa, org_profiles, organizations, phone_numbers, profiles,
-    project_activity, project_variables, projects, routing, users,
+    environment_variables, environments, grants, mfa, org_profiles, organization_invitations,
+    organization_members, organizations, phone_numbers, profiles, project_activity,
+    project_invitations, project_variables, projects, references, routing, ssh_keys, team_access,
+    teams, user_access, users,
 };
 pub use client::{
     CLIENT_HEADER, Client, ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, USER_AGENT,
 };
 pub use error::{ApiError, Error, Result};
 pub use models::{
-    Accepted, Activity, ActivityCommand, ActivityId, ActivityResult, ActivityState, ApiTokenId,
-    BackupId, EnvironmentId, EnvironmentTypeId, FailureReason, InItems, Link, Links,
-    ListActivities, ListKey, OrganizationId, Page, Payload, ProjectId, ProviderId, Resources,
-    RouteId, UserId, VariableId,
+    Accepted, AccessId, Activity, ActivityCommand, ActivityId, ActivityResult, ActivityState,
+    ApiTokenId, BackupId, EnvironmentId, EnvironmentTypeId, FailureReason, InItems, InvitationId,
+    InvitationOwner, InvitationState, Link, Links, ListActivities, ListKey, OrganizationId, Page,
+    Payload, ProjectId, ProjectPermission, ProviderId, Resources, RouteId, SshKey, SshKeyId,
+    TeamId, UserId, VariableId,
 };
 pub use multipart::Multipart;
 pub use paging::{DEFAULT_MAX_PAGES, Items};

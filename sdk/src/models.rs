@@ -4,6 +4,7 @@
 //! Nothing here belongs to one API area; an area's own models live in `api/<area>/models.rs`.
 
 mod accepted;
+mod access;
 mod activity;
 mod activity_query;
 mod address;
@@ -15,22 +16,25 @@ mod page;
 pub(crate) mod request;
 mod resources;
 mod secret;
+mod ssh_key;
 
 pub use self::accepted::Accepted;
+pub use self::access::{InvitationOwner, InvitationState, ProjectPermission};
 pub use self::activity::{
     Activity, ActivityCommand, ActivityResult, ActivityState, FailureReason, Payload,
 };
 pub use self::activity_query::ListActivities;
 pub use self::address::{Address, AddressMetadata, UpdateAddress};
 pub use self::ids::{
-    ActivityId, ApiTokenId, BackupId, EnvironmentId, EnvironmentTypeId, OrganizationId, ProjectId,
-    ProviderId, RouteId, UserId, VariableId,
+    AccessId, ActivityId, ApiTokenId, BackupId, EnvironmentId, EnvironmentTypeId, InvitationId,
+    OrganizationId, ProjectId, ProviderId, RouteId, TeamId, UserId, VariableId,
 };
 pub use self::links::{Link, Links};
 pub use self::page::{InItems, ListKey, Page};
 pub use self::resources::Resources;
 pub use self::secret::Secret;
+pub use self::ssh_key::{SshKey, SshKeyId};
 
-pub(crate) use self::checks::{country_code, email_address, http_uri, org_country_code};
+pub(crate) use self::checks::{country_code, email_address, http_uri, not_blank, org_country_code};
 pub(crate) use self::enums::string_enum;
 pub(crate) use self::request::request;

@@ -46,10 +46,8 @@ use serde::ser::{SerializeMap, SerializeStruct};
 
 use crate::error::{Error, Result};
 
-mod list;
+pub(crate) mod list;
 mod ser;
-
-pub(crate) use list::{check_page, list_query};
 
 /// Bytes kept as they are in a key: the unreserved set and the deepObject brackets.
 const KEY: &AsciiSet = &NON_ALPHANUMERIC

@@ -351,4 +351,158 @@ pub const DECODERS: &[(&str, &str, Decode)] = &[
         de::<upsun::Accepted>,
     ),
     ("restore-backup", "Accepted", de::<upsun::Accepted>),
+    // Organization Invitations
+    (
+        "list-org-invites",
+        "Vec<OrganizationInvitation>",
+        de::<Vec<upsun::organization_invitations::OrganizationInvitation>>,
+    ),
+    (
+        "create-org-invite",
+        "OrganizationInvitation",
+        de::<upsun::organization_invitations::OrganizationInvitation>,
+    ),
+    // Organization Members
+    (
+        "list-org-members",
+        "Page<OrganizationMember>",
+        page::<upsun::organization_members::OrganizationMember, upsun::InItems>,
+    ),
+    (
+        "create-org-member",
+        "OrganizationMember",
+        de::<upsun::organization_members::OrganizationMember>,
+    ),
+    (
+        "get-org-member",
+        "OrganizationMember",
+        de::<upsun::organization_members::OrganizationMember>,
+    ),
+    (
+        "update-org-member",
+        "OrganizationMember",
+        de::<upsun::organization_members::OrganizationMember>,
+    ),
+    // Project Invitations
+    (
+        "list-project-invites",
+        "Vec<ProjectInvitation>",
+        de::<Vec<upsun::project_invitations::ProjectInvitation>>,
+    ),
+    (
+        "create-project-invite",
+        "ProjectInvitation",
+        de::<upsun::project_invitations::ProjectInvitation>,
+    ),
+    // Ssh Keys
+    ("create-ssh-key", "SshKey", de::<upsun::SshKey>),
+    ("get-ssh-key", "SshKey", de::<upsun::SshKey>),
+    // Teams
+    (
+        "list-teams",
+        "Page<Team>",
+        page::<upsun::teams::Team, upsun::InItems>,
+    ),
+    ("create-team", "Team", de::<upsun::teams::Team>),
+    ("get-team", "Team", de::<upsun::teams::Team>),
+    ("update-team", "Team", de::<upsun::teams::Team>),
+    (
+        "list-team-members",
+        "Page<TeamMember>",
+        page::<upsun::teams::TeamMember, upsun::InItems>,
+    ),
+    (
+        "create-team-member",
+        "TeamMember",
+        de::<upsun::teams::TeamMember>,
+    ),
+    (
+        "get-team-member",
+        "TeamMember",
+        de::<upsun::teams::TeamMember>,
+    ),
+    (
+        "list-user-teams",
+        "Page<Team>",
+        page::<upsun::teams::Team, upsun::InItems>,
+    ),
+    // Team Access
+    (
+        "list-project-team-access",
+        "Page<TeamProjectAccess>",
+        page::<upsun::team_access::TeamProjectAccess, upsun::InItems>,
+    ),
+    (
+        "get-project-team-access",
+        "TeamProjectAccess",
+        de::<upsun::team_access::TeamProjectAccess>,
+    ),
+    (
+        "list-team-project-access",
+        "Page<TeamProjectAccess>",
+        page::<upsun::team_access::TeamProjectAccess, upsun::InItems>,
+    ),
+    (
+        "get-team-project-access",
+        "TeamProjectAccess",
+        de::<upsun::team_access::TeamProjectAccess>,
+    ),
+    // User Access
+    (
+        "list-project-user-access",
+        "Page<UserProjectAccess>",
+        page::<upsun::user_access::UserProjectAccess, upsun::InItems>,
+    ),
+    (
+        "get-project-user-access",
+        "UserProjectAccess",
+        de::<upsun::user_access::UserProjectAccess>,
+    ),
+    (
+        "list-user-project-access",
+        "Page<UserProjectAccess>",
+        page::<upsun::user_access::UserProjectAccess, upsun::InItems>,
+    ),
+    (
+        "get-user-project-access",
+        "UserProjectAccess",
+        de::<upsun::user_access::UserProjectAccess>,
+    ),
+    // Grants
+    (
+        "get-access-document",
+        "serde_json::Map<String, serde_json::Value>",
+        de::<serde_json::Map<String, serde_json::Value>>,
+    ),
+    (
+        "list-user-extended-access",
+        "Page<ExtendedAccess>",
+        page::<upsun::grants::ExtendedAccess, upsun::InItems>,
+    ),
+    // References
+    (
+        "list-referenced-orgs",
+        "BTreeMap<String, Option<OrganizationReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::OrganizationReference>>>,
+    ),
+    (
+        "list-referenced-projects",
+        "BTreeMap<String, Option<ProjectReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::ProjectReference>>>,
+    ),
+    (
+        "list-referenced-regions",
+        "BTreeMap<String, Option<RegionReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::RegionReference>>>,
+    ),
+    (
+        "list-referenced-teams",
+        "BTreeMap<String, Option<TeamReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::TeamReference>>>,
+    ),
+    (
+        "list-referenced-users",
+        "BTreeMap<String, Option<UserReference>>",
+        de::<std::collections::BTreeMap<String, Option<upsun::references::UserReference>>>,
+    ),
 ];

@@ -33,7 +33,7 @@ use uuid::Uuid;
 use self::body::{CreateBody, UpdateBody, name_from_label};
 use self::list::{ListQuery, ORG_FIELDS, USER_ORG_FIELDS};
 use self::model::{NewOrganization, Organization, OrganizationStatus};
-pub(crate) use self::store::{OrgRecord, Store};
+pub(crate) use self::store::{OrgRecord, Store, ulid};
 use crate::core::auth::Caller;
 use crate::core::clock::later_than;
 use crate::core::error::Problem;

@@ -28,7 +28,7 @@ use axum::{Extension, Json, Router};
 use uuid::Uuid;
 
 use self::patch::UserPatch;
-use crate::areas::phone_numbers;
+use crate::areas::{phone_numbers, ssh_keys};
 use crate::core::auth::Caller;
 use crate::core::clock::later_than;
 use crate::core::error::ApiError;
@@ -53,6 +53,7 @@ where
     S: Clone + Send + Sync + 'static,
     Arc<Core>: FromRef<S>,
     Shared<phone_numbers::Store>: FromRef<S>,
+    Shared<ssh_keys::Store>: FromRef<S>,
 {
     Router::new()
         .route("/users/me", get(get_current_user))

@@ -19,8 +19,9 @@ use crate::{UserId, endpoint};
 
 pub use self::models::{
     ConsentMethod, CurrentUser, CurrentUserProject, OwnerInfo, PhoneVerificationStatus,
-    ResetEmailAddress, SshKey, UpdateUser, User, VerificationKind, VerificationStatus,
+    ResetEmailAddress, UpdateUser, User, VerificationKind, VerificationStatus,
 };
+pub use crate::models::SshKey;
 
 /// The calls of the Users area, implemented for [`Client`](crate::Client).
 ///

@@ -1,5 +1,14 @@
 //! Checks that request fields run before anything is sent; each returns why a value is refused.
 
+/// Checks that a text is not empty or only whitespace.
+pub(crate) fn not_blank<T: AsRef<str> + ?Sized>(value: &T) -> Result<(), String> {
+    if value.as_ref().trim().is_empty() {
+        Err("must not be empty".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks that a value is an absolute `http` or `https` URI.
 pub(crate) fn http_uri(value: &String) -> Result<(), String> {
     match reqwest::Url::parse(value) {

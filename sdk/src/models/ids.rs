@@ -167,6 +167,15 @@ uuid_id! {
     /// assert_eq!(id.uuid(), uuid::Uuid::nil());
     /// ```
     ApiTokenId;
+    /// The ID of an invitation to an organization or a project (a UUID).
+    ///
+    /// ```
+    /// use upsun::InvitationId;
+    ///
+    /// let id: InvitationId = "97f46eca-6276-4993-bfeb-bbb53cba6f08".parse().unwrap();
+    /// assert_eq!(id.to_string(), "97f46eca-6276-4993-bfeb-bbb53cba6f08");
+    /// ```
+    InvitationId;
 }
 
 string_id! {
@@ -244,6 +253,24 @@ string_id! {
     /// assert_eq!(ProviderId::from("github").as_str(), "github");
     /// ```
     ProviderId;
+    /// The ID of a team (an opaque string, a ULID today).
+    ///
+    /// ```
+    /// use upsun::TeamId;
+    ///
+    /// let id = TeamId::from("01FVMKN9KHVWWVY488AVKDWHR3");
+    /// assert_eq!(id.as_str(), "01FVMKN9KHVWWVY488AVKDWHR3");
+    /// ```
+    TeamId;
+    /// The ID of an access document (an opaque string), read with
+    /// [`get_access_document`](crate::grants::GrantsApi::get_access_document).
+    ///
+    /// ```
+    /// use upsun::AccessId;
+    ///
+    /// assert_eq!(AccessId::from("a1").as_str(), "a1");
+    /// ```
+    AccessId;
 }
 
 #[cfg(test)]

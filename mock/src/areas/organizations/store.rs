@@ -136,6 +136,22 @@ impl Store {
         Ok(record)
     }
 
+    /// A live organization (by ID) the caller may read: 404, then 403. For the areas that
+    /// hang off an organization (teams, invitations, access).
+    pub(crate) fn read_by_id(&self, id: &str, caller: &Caller) -> Result<&OrgRecord, Problem> {
+        let record = self.find(id, false)?;
+        record.check_read(caller)?;
+        Ok(record)
+    }
+
+    /// A live organization (by ID) the caller may manage (its owner, or an admin): 404, then
+    /// 403. Its members who are not the owner get the 403.
+    pub(crate) fn manage_by_id(&self, id: &str, caller: &Caller) -> Result<&OrgRecord, Problem> {
+        let record = self.find(id, false)?;
+        record.check_manage(caller)?;
+        Ok(record)
+    }
+
     /// The ID of the live organization `segment` names.
     fn id_of(&self, segment: &str, by_name: bool) -> Result<String, Problem> {
         let found = match segment.strip_prefix("name=") {
@@ -164,7 +180,7 @@ fn no_such(segment: &str) -> Problem {
 
 /// A ULID: 48 bits of milliseconds since the epoch, then 80 bits (16 random, 64 of sequence),
 /// in Crockford base32. Later organizations get greater IDs for the same instant.
-fn ulid(at: DateTime<Utc>, seq: u64) -> String {
+pub(crate) fn ulid(at: DateTime<Utc>, seq: u64) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     // 48 bits last until the year 10889; later times (the mock's clock stops well before)
     // would saturate rather than wrap.

@@ -4,7 +4,8 @@
 //! - `GET /me` answers the API's `CurrentUser` schema: `id` and `uuid` (the same), `username`,
 //!   `display_name` (first and last names), `status` (`1`, or `0` when deactivated), `mail`,
 //!   `picture`, `sequence` (the user's position in the mock, from 1), `roles` (`["user"]`, plus
-//!   `"administrator"` for an admin), and empty `ssh_keys`, `projects` and `tickets`.
+//!   `"administrator"` for an admin), the user's `ssh_keys` (see `areas/ssh_keys.rs`), and empty
+//!   `projects` and `tickets`.
 //! - `POST /me/phone` answers `{"verify_phone": true}` until the user confirms a phone number
 //!   (see `areas/phone_numbers.rs`), then `false`.
 //! - `POST /me/verification` answers `{"state": true, "type": "phone"}` until then, and
@@ -16,7 +17,7 @@ use axum::Json;
 use axum::extract::State;
 use serde_json::{Value, json};
 
-use crate::areas::phone_numbers;
+use crate::areas::{phone_numbers, ssh_keys};
 use crate::core::auth::Caller;
 use crate::core::error::ApiError;
 use crate::core::{Core, Shared, lock};
@@ -24,8 +25,13 @@ use crate::core::{Core, Shared, lock};
 /// `GET /me` (deprecated by the API in favour of `GET /users/me`).
 pub(crate) async fn get_me(
     State(core): State<Arc<Core>>,
+    State(keys): State<Shared<ssh_keys::Store>>,
     caller: Caller,
 ) -> Result<Json<Value>, ApiError> {
+    let keys: Vec<Value> = lock(&keys)
+        .keys_of(caller.user_id)
+        .filter_map(|k| serde_json::to_value(k).ok())
+        .collect();
     let directory = lock(&core.identity);
     let missing = || ApiError::not_found("the access token's user no longer exists");
     let user = directory.user(caller.user_id).ok_or_else(missing)?;
@@ -46,8 +52,8 @@ pub(crate) async fn get_me(
         "display_name": display_name,
         "status": if user.deactivated { 0 } else { 1 },
         "mail": user.email,
-        "ssh_keys": [],
-        "has_key": false,
+        "has_key": !keys.is_empty(),
+        "ssh_keys": keys,
         "projects": [],
         "sequence": sequence,
         "roles": roles,

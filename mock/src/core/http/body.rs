@@ -87,6 +87,58 @@ impl JsonBody {
         }
     }
 
+    /// The boolean at `field`, if sent; any other value (`null` included) is a problem.
+    pub(crate) fn boolean(&mut self, field: &str) -> Option<bool> {
+        match self.object.get(field)? {
+            Value::Bool(flag) => Some(*flag),
+            other => {
+                self.problems
+                    .push(format!("`{field}` must be a boolean, not {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    /// The list of strings at `field`, if sent, each passing `rule`; any other value (`null`
+    /// included) is a problem.
+    pub(crate) fn strings(
+        &mut self,
+        field: &str,
+        rule: fn(&str) -> Result<(), String>,
+    ) -> Option<Vec<String>> {
+        let value = self.object.get(field)?;
+        let Some(items) = value.as_array() else {
+            self.problems
+                .push(format!("`{field}` must be an array, not {}", kind(value)));
+            return None;
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item.as_str().map(|text| (text, rule(text))) {
+                Some((text, Ok(()))) => out.push(text.to_owned()),
+                Some((_, Err(why))) => self.problems.push(format!("`{field}[{i}]` {why}")),
+                None => self.problems.push(format!(
+                    "`{field}[{i}]` must be a string, not {}",
+                    kind(item)
+                )),
+            }
+        }
+        Some(out)
+    }
+
+    /// The list of objects at `field`, if sent; any other value is a problem.
+    pub(crate) fn objects(&mut self, field: &str) -> Option<Vec<Map<String, Value>>> {
+        let value = self.object.get(field)?;
+        let objects: Option<Vec<Map<String, Value>>> = value
+            .as_array()
+            .and_then(|items| items.iter().map(|i| i.as_object().cloned()).collect());
+        if objects.is_none() {
+            self.problems
+                .push(format!("`{field}` must be an array of objects"));
+        }
+        objects
+    }
+
     /// Records a problem found by the caller (a value of the wrong shape).
     pub(crate) fn problem(&mut self, problem: String) {
         self.problems.push(problem);

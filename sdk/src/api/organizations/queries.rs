@@ -1,149 +1,93 @@
 //! The query parameters of the two organization lists.
 
-use serde::Serialize;
+use crate::query::list::list_query;
 
-use crate::query::{Filter, PageParams, Sort, check_page, list_query};
-
-/// The filters of [`list_organizations`](super::OrganizationsApi::list_organizations), one per
-/// field, each sent as `filter[field][op]=value`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct OrganizationFilters {
-    /// On `id`.
-    pub id: Option<Filter>,
-    /// On `type` (`fixed`, `flexible`).
-    pub r#type: Option<Filter>,
-    /// On `owner_id`.
-    pub owner_id: Option<Filter>,
-    /// On `name`.
-    pub name: Option<Filter>,
-    /// On `label`.
-    pub label: Option<Filter>,
-    /// On `billing_profile_id`.
-    pub billing_profile_id: Option<Filter>,
-    /// On `vendor`.
-    pub vendor: Option<Filter>,
-    /// On `capabilities`, a list: `eq`, `ne`, `in` and `nin` test its elements.
-    pub capabilities: Option<Filter>,
-    /// On `status`; the API shows `active`, `restricted` and `suspended` ones when unset.
-    pub status: Option<Filter>,
-    /// On `updated_at`.
-    pub updated_at: Option<Filter>,
+list_query! {
+    /// The query of [`list_organizations`](super::OrganizationsApi::list_organizations): filters,
+    /// page size and cursors, and the sort order.
+    ///
+    /// The sort fields are `name`, `label`, `created_at` and `updated_at`.
+    ///
+    /// ```
+    /// use upsun::organizations::ListOrganizations;
+    /// use upsun::query::{Filter, Sort, to_query_string};
+    ///
+    /// let query = ListOrganizations::new()
+    ///     .name(Filter::eq("acme"))
+    ///     .status(Filter::any_of(["active", "suspended"]))
+    ///     .page_size(2)
+    ///     .sort(Sort::desc("updated_at"));
+    /// assert_eq!(
+    ///     to_query_string(&query)?,
+    ///     "filter[name][eq]=acme&filter[status][in]=active,suspended&page[size]=2&sort=-updated_at",
+    /// );
+    /// # Ok::<(), upsun::Error>(())
+    /// ```
+    pub struct ListOrganizations {
+        filter OrganizationFilters {
+            /// Filters on the ID.
+            id,
+            /// Filters on the type (`fixed`, `flexible`).
+            r#type,
+            /// Filters on the owner's ID.
+            owner_id,
+            /// Filters on the machine name.
+            name,
+            /// Filters on the label.
+            label,
+            /// Filters on the billing profile ID.
+            billing_profile_id,
+            /// Filters on the vendor.
+            vendor,
+            /// Filters on the capabilities, a list: `eq`, `ne`, `in` and `nin` test its elements.
+            capabilities,
+            /// Filters on the status; the API shows `active`, `restricted` and `suspended` ones
+            /// when unset.
+            status,
+            /// Filters on the time of the last update.
+            updated_at,
+        }
+        size 100,
+        sort ["name", "label", "created_at", "updated_at"],
+    }
 }
 
-/// The query of [`list_organizations`](super::OrganizationsApi::list_organizations): filters,
-/// page size and cursors, and the sort order.
-///
-/// The sort fields are `name`, `label`, `created_at` and `updated_at`.
-///
-/// ```
-/// use upsun::organizations::ListOrganizations;
-/// use upsun::query::{Filter, Sort, to_query_string};
-///
-/// let query = ListOrganizations::new()
-///     .name(Filter::eq("acme"))
-///     .status(Filter::any_of(["active", "suspended"]))
-///     .page_size(2)
-///     .sort(Sort::desc("updated_at"));
-/// assert_eq!(
-///     to_query_string(&query)?,
-///     "filter[name][eq]=acme&filter[status][in]=active,suspended&page[size]=2&sort=-updated_at",
-/// );
-/// # Ok::<(), upsun::Error>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct ListOrganizations {
-    /// The filters.
-    pub filter: OrganizationFilters,
-    /// The page size and cursors; the size must be between 1 and 100.
-    #[serde(serialize_with = "check_page")]
-    pub page: PageParams,
-    /// The sort order.
-    pub sort: Option<Sort>,
+list_query! {
+    /// The query of
+    /// [`list_user_organizations`](super::OrganizationsApi::list_user_organizations): fewer
+    /// filters than [`ListOrganizations`], the same paging and sorting.
+    ///
+    /// ```
+    /// use upsun::organizations::ListUserOrganizations;
+    /// use upsun::query::{Filter, to_query_string};
+    ///
+    /// let query = ListUserOrganizations::new().r#type(Filter::eq("flexible")).page_size(5);
+    /// assert_eq!(to_query_string(&query)?, "filter[type][eq]=flexible&page[size]=5");
+    /// # Ok::<(), upsun::Error>(())
+    /// ```
+    pub struct ListUserOrganizations {
+        filter UserOrganizationFilters {
+            /// Filters on the ID.
+            id,
+            /// Filters on the type (`fixed`, `flexible`).
+            r#type,
+            /// Filters on the vendor.
+            vendor,
+            /// Filters on the status; the API shows `active`, `restricted` and `suspended` ones
+            /// when unset.
+            status,
+            /// Filters on the time of the last update.
+            updated_at,
+        }
+        size 100,
+        sort ["name", "label", "created_at", "updated_at"],
+    }
 }
-
-/// The filters of
-/// [`list_user_organizations`](super::OrganizationsApi::list_user_organizations).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct UserOrganizationFilters {
-    /// On `id`.
-    pub id: Option<Filter>,
-    /// On `type` (`fixed`, `flexible`).
-    pub r#type: Option<Filter>,
-    /// On `vendor`.
-    pub vendor: Option<Filter>,
-    /// On `status`; the API shows `active`, `restricted` and `suspended` ones when unset.
-    pub status: Option<Filter>,
-    /// On `updated_at`.
-    pub updated_at: Option<Filter>,
-}
-
-/// The query of
-/// [`list_user_organizations`](super::OrganizationsApi::list_user_organizations): fewer filters
-/// than [`ListOrganizations`], the same paging and sorting.
-///
-/// ```
-/// use upsun::organizations::ListUserOrganizations;
-/// use upsun::query::{Filter, to_query_string};
-///
-/// let query = ListUserOrganizations::new().r#type(Filter::eq("flexible")).page_size(5);
-/// assert_eq!(to_query_string(&query)?, "filter[type][eq]=flexible&page[size]=5");
-/// # Ok::<(), upsun::Error>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct ListUserOrganizations {
-    /// The filters.
-    pub filter: UserOrganizationFilters,
-    /// The page size and cursors; the size must be between 1 and 100.
-    #[serde(serialize_with = "check_page")]
-    pub page: PageParams,
-    /// The sort order.
-    pub sort: Option<Sort>,
-}
-
-list_query!(ListOrganizations, items = "organizations", sorts = "`name`, `label`, `created_at` or `updated_at`" {
-    /// Filters on the ID.
-    id,
-    /// Filters on the type.
-    r#type,
-    /// Filters on the owner's ID.
-    owner_id,
-    /// Filters on the machine name.
-    name,
-    /// Filters on the label.
-    label,
-    /// Filters on the billing profile ID.
-    billing_profile_id,
-    /// Filters on the vendor.
-    vendor,
-    /// Filters on the capabilities.
-    capabilities,
-    /// Filters on the status.
-    status,
-    /// Filters on the time of the last update.
-    updated_at,
-});
-
-list_query!(ListUserOrganizations, items = "organizations", sorts = "`name`, `label`, `created_at` or `updated_at`" {
-    /// Filters on the ID.
-    id,
-    /// Filters on the type.
-    r#type,
-    /// Filters on the vendor.
-    vendor,
-    /// Filters on the status.
-    status,
-    /// Filters on the time of the last update.
-    updated_at,
-});
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::to_query_string;
+    use crate::query::{Filter, to_query_string};
 
     #[test]
     fn every_filter_goes_under_its_own_key() {

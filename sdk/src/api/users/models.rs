@@ -4,7 +4,7 @@
 mod me;
 
 pub use self::me::{
-    CurrentUser, CurrentUserProject, OwnerInfo, PhoneVerificationStatus, SshKey, VerificationKind,
+    CurrentUser, CurrentUserProject, OwnerInfo, PhoneVerificationStatus, VerificationKind,
     VerificationStatus,
 };
 

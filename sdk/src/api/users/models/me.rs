@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::UserId;
+use crate::{SshKey, UserId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +35,8 @@ pub struct CurrentUser {
     /// The email address.
     #[serde(default)]
     pub mail: Option<String>,
-    /// The user's public SSH keys.
+    /// The user's public SSH keys: the only list of them (there is no list call; read, add and
+    /// delete one with [`ssh_keys`](crate::ssh_keys)).
     #[serde(default)]
     pub ssh_keys: Option<Vec<SshKey>>,
     /// Whether the user has at least one public SSH key.
@@ -56,30 +57,6 @@ pub struct CurrentUser {
     /// The number of support tickets, by ticket status.
     #[serde(default)]
     pub tickets: Option<BTreeMap<String, serde_json::Value>>,
-}
-
-/// A public SSH key, as listed in [`CurrentUser::ssh_keys`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct SshKey {
-    /// The ID of the key.
-    #[serde(default)]
-    pub key_id: Option<i64>,
-    /// The internal ID of the user the key belongs to.
-    #[serde(default)]
-    pub uid: Option<i64>,
-    /// The key's fingerprint.
-    #[serde(default)]
-    pub fingerprint: Option<String>,
-    /// The key's title.
-    #[serde(default)]
-    pub title: Option<String>,
-    /// The public key itself.
-    #[serde(default)]
-    pub value: Option<String>,
-    /// When the key last changed (ISO 8601, as the API writes it).
-    #[serde(default)]
-    pub changed: Option<String>,
 }
 
 /// A project, as listed in [`CurrentUser::projects`].
@@ -218,7 +195,10 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(me.username.as_deref(), Some("ada"));
-        assert_eq!(me.ssh_keys.unwrap()[0].key_id, Some(7));
+        assert_eq!(
+            me.ssh_keys.unwrap()[0].key_id,
+            Some(crate::SshKeyId::new(7))
+        );
         let project = &me.projects.unwrap()[0];
         assert_eq!(
             project.owner_info.as_ref().unwrap().kind.as_deref(),
