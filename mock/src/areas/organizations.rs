@@ -31,7 +31,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use self::body::{CreateBody, UpdateBody, name_from_label};
-use self::list::{ListQuery, ORG_FIELDS, USER_ORG_FIELDS};
+use self::list::{ORG_LIST, USER_ORG_LIST};
 use self::model::{NewOrganization, Organization, OrganizationStatus};
 pub(crate) use self::store::{OrgRecord, Store, ulid};
 use crate::core::auth::Caller;
@@ -39,6 +39,7 @@ use crate::core::clock::later_than;
 use crate::core::error::Problem;
 use crate::core::http::{base_url, decoded};
 use crate::core::{Core, Lend, Shared, lock};
+use crate::kit::filters::ListQuery;
 use crate::kit::links::Links;
 
 /// The area's routes.
@@ -72,12 +73,16 @@ async fn list_organizations(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, Problem> {
-    let query = ListQuery::parse(raw.as_deref(), ORG_FIELDS)?;
+    let query = ListQuery::parse(raw.as_deref(), ORG_LIST)?;
     let store = lock(&store);
     let visible = store
         .records()
         .filter(|r| caller.admin || r.is_member(caller.user_id));
-    let page = query.page(visible, &format!("{}/organizations", base_url(&headers)))?;
+    let page = list::page(
+        &query,
+        visible,
+        &format!("{}/organizations", base_url(&headers)),
+    )?;
     let items: Vec<Value> = page
         .items
         .iter()
@@ -98,10 +103,14 @@ async fn list_user_organizations(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, Problem> {
     let user_id = caller.target_user(&core, &decoded(segment)?)?;
-    let query = ListQuery::parse(raw.as_deref(), USER_ORG_FIELDS)?;
+    let query = ListQuery::parse(raw.as_deref(), USER_ORG_LIST)?;
     let store = lock(&store);
     let base = format!("{}/users/{user_id}/organizations", base_url(&headers));
-    let page = query.page(store.records().filter(|r| r.is_member(user_id)), &base)?;
+    let page = list::page(
+        &query,
+        store.records().filter(|r| r.is_member(user_id)),
+        &base,
+    )?;
     let items: Vec<Value> = page
         .items
         .iter()

@@ -6,7 +6,8 @@
 //! Text fields take `eq`, `ne`, `in`, `nin` (comma-separated), `between` (two values,
 //! inclusive), `contains`, `starts`, `ends`; time fields (named `*_at`) take RFC 3339 times
 //! with `eq`, `ne`, `between`, `gt`, `gte`, `lt`, `lte`; list fields (`permissions`) take `eq`
-//! and `ne` (has / has not the value) and `in` and `nin` (has one / none of them). An unknown field or operator, a bad time or sort is a 400.
+//! and `ne` (has / has not the value) and `in` and `nin` (has one / none of them); so do
+//! `capabilities`. An unknown field or operator, a bad time or sort is a 400.
 //! Items keep their order (creation order) when unsorted and to break ties.
 
 use chrono::{DateTime, Utc};
@@ -22,7 +23,7 @@ const TEXT_OPS: &[&str] = &[
 const TIME_OPS: &[&str] = &["eq", "ne", "between", "gt", "gte", "lt", "lte"];
 const LIST_OPS: &[&str] = &["eq", "ne", "in", "nin"];
 /// The fields that hold lists.
-const LIST_FIELDS: &[&str] = &["permissions"];
+const LIST_FIELDS: &[&str] = &["permissions", "capabilities"];
 
 /// What a list route accepts: its filterable fields (`updated_at`, and any field ending in
 /// `_at`, is a time), its sort fields, and its page sizes.
