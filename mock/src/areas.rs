@@ -13,6 +13,20 @@
 //! handle on [`MockServer`] (`mock.users()`, `mock.organizations()`, ...). Areas never name
 //! this module's types, so they depend on `core` and `kit` (and on each other where an API
 //! route does), never on the registry.
+//!
+//! Each resource has one owner: projects are the `projects` store's (`ProjectRecord`, with
+//! its organization), which the access areas read; no other area keeps a list of projects.
+//!
+//! ## Lock order
+//!
+//! A route that holds several of these stores at once locks them in this one order:
+//! `organizations`, `organization_members`, `teams`, `projects`, `user_access`. A route may
+//! skip any of them, and never locks one while holding a later one (a lock taken out of order
+//! is released before the next is taken, as Project Invitations does with `projects` then
+//! `organizations`). The `projects` store is also the Environment and activity areas', which
+//! lock it alone. The users directory (`Core::identity`) comes after all of them: the access
+//! routes lock it last, for a moment, to check that a user exists, and no route holding it
+//! locks one of these stores.
 
 pub(crate) mod api_tokens;
 pub(crate) mod connections;
@@ -124,8 +138,8 @@ registry! {
     org_profiles: OrgProfilesHandle,
     /// The users' profile pictures ([`ProfilesHandle`](crate::ProfilesHandle)).
     profiles: ProfilesHandle,
-    /// The projects, their environment trees and their activities
-    /// ([`ProjectsHandle`](crate::ProjectsHandle)).
+    /// The projects (the one registry of them: the access areas read it), their environment
+    /// trees and their activities ([`ProjectsHandle`](crate::ProjectsHandle)).
     projects: ProjectsHandle,
     /// The environments of the projects ([`EnvironmentsHandle`](crate::EnvironmentsHandle)).
     environments: EnvironmentsHandle,
@@ -153,7 +167,8 @@ registry! {
     /// The members' permissions
     /// ([`OrganizationMembersHandle`](crate::OrganizationMembersHandle)).
     organization_members: OrganizationMembersHandle,
-    /// The projects the access areas know ([`TeamAccessHandle`](crate::TeamAccessHandle)).
+    /// Teams' access to projects; shorthands for projects of an organization
+    /// ([`TeamAccessHandle`](crate::TeamAccessHandle)).
     team_access: TeamAccessHandle,
     /// The users' grants of projects ([`UserAccessHandle`](crate::UserAccessHandle)).
     user_access: UserAccessHandle,

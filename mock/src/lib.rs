@@ -78,7 +78,7 @@
 //! | organization_members | `GET`, `POST /organizations/{organization_id}/members` (filter on permissions, sort, cursor pages), `GET`, `PATCH`, `DELETE .../members/{user_id}` |
 //! | ssh_keys | `POST /ssh_keys`, `GET`, `DELETE /ssh_keys/{key_id}` (no list: `GET /me` shows them) |
 //! | teams | `GET`, `POST /teams` (filters, sort, cursor pages), `GET`, `PATCH`, `DELETE /teams/{team_id}`, `GET`, `POST /teams/{team_id}/members`, `GET`, `DELETE .../members/{user_id}`, `GET /users/{user_id}/teams` |
-//! | team_access | `GET`, `POST /projects/{project_id}/team-access`, `GET`, `DELETE .../team-access/{team_id}`, `GET`, `POST /teams/{team_id}/project-access`, `GET`, `DELETE .../project-access/{project_id}` (projects seeded with [`TeamAccessHandle::add_project`]) |
+//! | team_access | `GET`, `POST /projects/{project_id}/team-access`, `GET`, `DELETE .../team-access/{team_id}`, `GET`, `POST /teams/{team_id}/project-access`, `GET`, `DELETE .../project-access/{project_id}` (projects are the Project area's, those of an organization: [`NewProject::organization`], or the shorthand [`TeamAccessHandle::add_project`]) |
 //! | user_access | `GET`, `POST /projects/{project_id}/user-access`, `GET`, `PATCH`, `DELETE .../user-access/{user_id}`, `GET`, `POST /users/{user_id}/project-access`, `GET`, `PATCH`, `DELETE .../project-access/{project_id}` |
 //! | project_invitations | `GET`, `POST /projects/{project_id}/invitations` (a 409 for a pending one unless `force`), `DELETE .../invitations/{invitation_id}` |
 //! | grants | `GET /users/{user_id}/extended-access` (organizations and project grants, filters), `GET /access/{access_id}` |
@@ -167,16 +167,25 @@
 //!     collection.rs   Collection<K, T>: items by ID in creation order
 //!     cursor.rs       page[size] / page[after] / page[before] pages
 //!     links.rs        HAL _links: a resource's, a list page's self/previous/next
-//!   areas.rs          the registry: one `registry!` entry per area
+//!   areas.rs          the registry: one `registry!` entry per area, and the lock order
 //!   areas/<tag>.rs    one per SDK module: users, api_tokens, connections, phone_numbers,
-//!   areas/<tag>/...   mfa, organizations, org_profiles, profiles (submodules as they grow)
+//!   areas/<tag>/...   mfa, organizations, org_profiles, profiles, projects, teams,
+//!                     team_access, ... (submodules as they grow)
 //! ```
+//!
+//! Each resource has one owner. Projects are the `projects` area's (`areas/projects/record.rs`:
+//! fields, organization, environment tree, activities); the environment and activity areas
+//! change them through its store, and the access areas (`team_access`, `user_access`, `grants`,
+//! `organization_members`, `project_invitations`, `references`) read the projects of an
+//! organization from it. Routes that hold several stores lock them in the order `areas.rs`
+//! documents: organizations, organization members, teams, projects, user grants.
 //!
 //! Imports go one way: `core` ← `kit` ← `areas/<tag>` ← `areas.rs` (the registry). `core`
 //! knows no area: the registry hands the server its routes and state when it starts. `kit`
 //! uses only `core`. An area uses `core` and `kit`, and another area only where an API route
 //! spans both (`users` reads `phone_numbers`; `mfa` and `org_profiles` find organizations in
-//! `organizations`); no area names the registry's types.
+//! `organizations`; the access areas find projects in `projects`); no area names the
+//! registry's types.
 //!
 //! An area is a `Store` (its state, `Default`), a `routes()` generic over the router state
 //! whose `where` clause lists the state it extracts (`Arc<Core>: FromRef<S>`,

@@ -1,15 +1,17 @@
 //! Team access against upsun-mock: a grant made from one side is the record the other side
 //! reads, both lists page, removal from either side, deleting a team removes its grants, and a
-//! member without admin rights may read but not grant.
+//! member without admin rights may read but not grant; and the projects granted are the
+//! Project area's, one registry for both.
 
 use futures_util::TryStreamExt;
+use upsun::projects::ProjectsApi;
 use upsun::query::Sort;
 use upsun::team_access::{
     ListProjectTeamAccess, ListTeamProjectAccess, ProjectTeamGrant, TeamAccessApi, TeamProjectGrant,
 };
 use upsun::teams::{CreateTeam, Team, TeamsApi};
 use upsun::{Client, Error, ProjectId};
-use upsun_mock::MockServer;
+use upsun_mock::{MockServer, NewProject};
 use upsun_tests::{connect, connect_as, mock};
 
 use crate::org_with_member;
@@ -209,6 +211,58 @@ async fn a_member_without_admin_rights_may_read_but_not_grant_and_orgs_do_not_mi
     let foreign = projects(&mock, &other.id, &["x1"]).remove(0);
     let err = client
         .grant_team_project_access(&devs.id, &[TeamProjectGrant::new(foreign)])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::BadRequest(_)), "{err:?}");
+}
+
+#[tokio::test]
+async fn the_access_areas_and_the_project_area_share_one_registry_of_projects() {
+    let mock = mock().await;
+    let (org, _) = org_with_member(&mock);
+    let client = connect(&mock);
+    let devs = team(&client, &org.id, "Developers").await;
+
+    // Seeded in the Project area, with its organization: the access areas know it.
+    mock.projects()
+        .add(NewProject::new("p1").title("Shop").organization(&org.id));
+    assert!(mock.team_access().has_project("p1"));
+    let p1 = ProjectId::from("p1");
+    client
+        .grant_team_project_access(&devs.id, &[TeamProjectGrant::new(p1.clone())])
+        .await
+        .unwrap();
+    let from_team = client.get_team_project_access(&devs.id, &p1).await.unwrap();
+    let from_project = client.get_project_team_access(&p1, &devs.id).await.unwrap();
+    assert_eq!(from_team, from_project);
+    assert_eq!(from_team.project_title.as_deref(), Some("Shop"));
+    assert_eq!(
+        from_team.organization_id.as_ref().map(|o| o.as_str()),
+        Some(org.id.as_str())
+    );
+    let listed = client
+        .list_project_team_access(&p1, &ListProjectTeamAccess::new())
+        .await
+        .unwrap();
+    assert_eq!(listed.items, [from_project]);
+    let project = client.get_project(&p1).await.unwrap();
+    assert_eq!(project.title, "Shop");
+    assert_eq!(project.organization.as_deref(), Some(org.id.as_str()));
+
+    // Seeded through the access shorthand: the Project area answers it.
+    mock.team_access().add_titled_project("p2", &org.id, "Blog");
+    assert!(mock.projects().contains("p2"));
+    let p2 = client.get_project(&ProjectId::from("p2")).await.unwrap();
+    assert_eq!(p2.title, "Blog");
+    assert_eq!(p2.organization.as_deref(), Some(org.id.as_str()));
+
+    // A project of no organization is the Project area's alone: no team may be granted it.
+    mock.projects().add(NewProject::new("solo"));
+    assert!(!mock.team_access().has_project("solo"));
+    let solo = ProjectId::from("solo");
+    assert_eq!(client.get_project(&solo).await.unwrap().organization, None);
+    let err = client
+        .grant_team_project_access(&devs.id, &[TeamProjectGrant::new(solo)])
         .await
         .unwrap_err();
     assert!(matches!(err, Error::BadRequest(_)), "{err:?}");

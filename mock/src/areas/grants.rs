@@ -19,7 +19,7 @@ use axum::{Json, Router};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::areas::{organization_members, organizations, team_access, user_access};
+use crate::areas::{organization_members, organizations, projects, user_access};
 use crate::core::auth::Caller;
 use crate::core::error::ApiError;
 use crate::core::http::{base_url, decoded};
@@ -42,7 +42,7 @@ pub(crate) struct Store;
 struct Sources {
     orgs: Shared<organizations::Store>,
     members: Shared<organization_members::Store>,
-    projects: Shared<team_access::Store>,
+    projects: Shared<projects::Store>,
     users: Shared<user_access::Store>,
 }
 
@@ -50,7 +50,7 @@ impl<S> FromRef<S> for Sources
 where
     Shared<organizations::Store>: FromRef<S>,
     Shared<organization_members::Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
     Shared<user_access::Store>: FromRef<S>,
 {
     fn from_ref(state: &S) -> Self {
@@ -70,7 +70,7 @@ where
     Arc<Core>: FromRef<S>,
     Shared<organizations::Store>: FromRef<S>,
     Shared<organization_members::Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
     Shared<user_access::Store>: FromRef<S>,
 {
     Router::new()
@@ -100,7 +100,7 @@ fn accesses(sources: &Sources, user: Uuid) -> Vec<Value> {
         }));
     }
     for grant in users.grants.iter().filter(|g| g.user == user) {
-        let Ok(project) = projects.project(&grant.project_id) else {
+        let Ok(project) = projects.in_organization(&grant.project_id) else {
             continue;
         };
         out.push(json!({

@@ -26,7 +26,7 @@ use uuid::Uuid;
 pub(crate) use self::store::Store;
 use self::store::{Detail, Member, key, member_json};
 use crate::areas::organizations;
-use crate::areas::{team_access, teams, user_access};
+use crate::areas::{projects, teams, user_access};
 use crate::core::auth::Caller;
 use crate::core::clock::later_than;
 use crate::core::error::Problem;
@@ -59,7 +59,7 @@ where
     Shared<Store>: FromRef<S>,
     Shared<organizations::Store>: FromRef<S>,
     Shared<teams::Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
     Shared<user_access::Store>: FromRef<S>,
 {
     Router::new()
@@ -235,14 +235,14 @@ async fn update_member(
 #[derive(Clone)]
 struct Leaving {
     teams: Shared<teams::Store>,
-    projects: Shared<team_access::Store>,
+    projects: Shared<projects::Store>,
     user_grants: Shared<user_access::Store>,
 }
 
 impl<S> FromRef<S> for Leaving
 where
     Shared<teams::Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
     Shared<user_access::Store>: FromRef<S>,
 {
     fn from_ref(state: &S) -> Self {
@@ -279,7 +279,7 @@ async fn remove_member(
     lock(&leaving.user_grants).grants.retain(|g| {
         g.user != user
             || projects
-                .project(&g.project_id)
+                .in_organization(&g.project_id)
                 .is_ok_and(|p| p.organization_id != org)
     });
     lock(&store).details.remove(&key(&org, user));

@@ -1,7 +1,7 @@
 //! The Project Invitations area: `GET`/`POST /projects/{project_id}/invitations` and
 //! `DELETE /projects/{project_id}/invitations/{invitation_id}`.
 //!
-//! Projects are the registry of the Team Access area. Only the owner of the project's
+//! Projects are the Project area's, those of an organization. Only the owner of the project's
 //! organization (or an admin) may list, send or cancel invitations (403). An invitation starts
 //! `pending`; an address (ASCII case ignored) with a pending one is a 409 unless `"force":
 //! true`, which cancels it and sends a new one. `role` is `admin` or `viewer`; `permissions`
@@ -24,7 +24,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use crate::areas::{organizations, team_access};
+use crate::areas::{organizations, projects};
 use crate::core::auth::Caller;
 use crate::core::clock::later_than;
 use crate::core::error::ApiError;
@@ -81,7 +81,7 @@ where
     S: Clone + Send + Sync + 'static,
     Arc<Core>: FromRef<S>,
     Shared<Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
     Shared<organizations::Store>: FromRef<S>,
 {
     Router::new()
@@ -113,17 +113,17 @@ fn to_json(i: &ProjectInvitation) -> Value {
     value
 }
 
-/// The organizations and the projects registry, as one piece of router state.
+/// The organizations and the projects, as one piece of router state.
 #[derive(Clone)]
 struct Places {
     orgs: Shared<organizations::Store>,
-    projects: Shared<team_access::Store>,
+    projects: Shared<projects::Store>,
 }
 
 impl<S> FromRef<S> for Places
 where
     Shared<organizations::Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
 {
     fn from_ref(state: &S) -> Self {
         Places {
@@ -136,7 +136,7 @@ where
 /// Ok if the caller manages the project's organization: 404, then 403.
 fn managed(places: &Places, project_id: &str, caller: &Caller) -> Result<(), ApiError> {
     let org = lock(&places.projects)
-        .project(project_id)?
+        .in_organization(project_id)?
         .organization_id
         .clone();
     lock(&places.orgs).manage_by_id(&org, caller)?;

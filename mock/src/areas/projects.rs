@@ -6,6 +6,13 @@
 //! starts change under one lock. The Environment and activity areas reach a project through
 //! [`Store::project_mut`]. Only the project's owner (or an admin) sees it: 404 otherwise, as for
 //! an unknown project. Errors are the API's `{"error"}`. Its test handle is [`ProjectsHandle`].
+//!
+//! This store is the one registry of projects: the access areas (Team Access, User Access,
+//! Grants, Organization Members, Project Invitations, References) look a project up here with
+//! [`Store::in_organization`], which sees the projects that belong to an organization
+//! ([`NewProject::organization`]). Where a route holds several stores, they are locked in the
+//! one order the registry documents (`crate::areas`): organizations, organization members,
+//! teams, then this store, then the user grants.
 
 pub(crate) mod extras;
 mod record;
@@ -28,7 +35,7 @@ pub(crate) use self::record::{Effect, ProjectRecord};
 use self::tree::Env;
 pub use self::tree::EnvironmentStatus;
 use crate::core::auth::Caller;
-use crate::core::error::ApiError;
+use crate::core::error::{ApiError, Problem};
 use crate::core::http::{base_url, decoded};
 use crate::core::{Core, Lend, Shared, lock};
 pub use crate::kit::activities::Ending;
@@ -58,6 +65,29 @@ impl Store {
         record.settle(now);
         Ok(record)
     }
+
+    /// The project `id` as the access areas see it, whoever calls (they check the caller on
+    /// its organization): 404 for an unknown project or one that belongs to no organization.
+    pub(crate) fn in_organization(&self, id: &str) -> Result<Project, Problem> {
+        self.projects
+            .get(id)
+            .and_then(|r| {
+                r.organization.as_ref().map(|org| Project {
+                    id: r.id.clone(),
+                    organization_id: org.clone(),
+                    title: r.title.clone(),
+                })
+            })
+            .ok_or_else(|| Problem::not_found(format!("no project {id:?}")))
+    }
+}
+
+/// A project of an organization, as the access areas read it (a copy of its record's fields).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Project {
+    pub(crate) id: String,
+    pub(crate) organization_id: String,
+    pub(crate) title: String,
 }
 
 /// The area's routes.
@@ -160,8 +190,24 @@ async fn maintenance_redeploy(
     Ok(record.accepted(&indices, now, &base_url(&headers)))
 }
 
-/// A project to seed with [`ProjectsHandle::add`]: its ID and title; it starts with one
-/// environment, `main`, active and in production.
+/// A project to seed with [`ProjectsHandle::add`]: its ID, title and, optionally, its
+/// organization; it starts with one environment, `main`, active and in production.
+///
+/// A project of an organization is the one the access areas know: its teams and members can
+/// be granted it, and its JSON answers the organization's ID (`null` without one).
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use upsun_mock::{MockServer, NewOrganization, NewProject};
+///
+/// let mock = MockServer::start().await;
+/// let acme = mock.organizations().add(NewOrganization::new("acme"));
+/// mock.projects().add(NewProject::new("p1").title("Shop").organization(&acme.id));
+/// // The access areas see it too.
+/// assert!(mock.team_access().has_project("p1"));
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct NewProject {
@@ -171,6 +217,8 @@ pub struct NewProject {
     pub title: String,
     /// Its owner; the seeded user when `None`.
     pub owner: Option<Uuid>,
+    /// The ID of the organization it belongs in (not checked); `None` for none.
+    pub organization: Option<String>,
 }
 
 impl NewProject {
@@ -181,7 +229,15 @@ impl NewProject {
             title: id.clone(),
             id,
             owner: None,
+            organization: None,
         }
+    }
+
+    /// Puts the project in an organization (its ID; not checked).
+    #[must_use]
+    pub fn organization(mut self, organization_id: impl Into<String>) -> Self {
+        self.organization = Some(organization_id.into());
+        self
     }
 
     /// Sets the title.
@@ -239,6 +295,7 @@ impl<'a> ProjectsHandle<'a> {
         let record = ProjectRecord {
             id: project.id.clone(),
             title: project.title,
+            organization: project.organization,
             owner,
             region: "eu-5.platform.sh".to_owned(),
             created_at: now,
@@ -253,6 +310,17 @@ impl<'a> ProjectsHandle<'a> {
             cut_log_after: None,
         };
         lock(self.store).projects.insert(project.id, record);
+    }
+
+    /// Whether a project with this ID exists.
+    pub fn contains(&self, id: &str) -> bool {
+        lock(self.store).projects.get(id).is_some()
+    }
+
+    /// Whether the project `id` exists and belongs to an organization: the access areas know
+    /// it.
+    pub(crate) fn in_organization(&self, id: &str) -> bool {
+        lock(self.store).in_organization(id).is_ok()
     }
 
     /// Scripts the next activity started on `project`: how it ends and, optionally, the lines

@@ -4,8 +4,8 @@
 //! The API answers only for the IDs a trusted service signed. The mock's signature of `in` is
 //! [`ReferencesHandle::sign`]; a missing `in` or `sig` is a 400, a signature that does not
 //! match a 403. The answer maps each ID to its record, or to `null` for an ID the mock does
-//! not know (the mock knows no regions: every region is `null`). Projects are the Team Access
-//! area's registry, answered with the mock's defaults for what it does not keep (a `grid`,
+//! not know (the mock knows no regions: every region is `null`). Projects are the Project
+//! area's, those of an organization, answered with the mock's defaults for what it does not keep (a `grid`,
 //! `active` project on the `development` plan in region `eu-5.platform.sh`).
 
 use std::collections::hash_map::DefaultHasher;
@@ -19,7 +19,7 @@ use axum::{Json, Router};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use crate::areas::{organizations, team_access, teams};
+use crate::areas::{organizations, projects, teams};
 use crate::core::auth::Caller;
 use crate::core::error::ApiError;
 use crate::core::{Core, Lend, Shared, lock};
@@ -35,7 +35,7 @@ where
     Arc<Core>: FromRef<S>,
     Shared<organizations::Store>: FromRef<S>,
     Shared<teams::Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
 {
     Router::new()
         .route("/ref/organizations", get(organizations_ref))
@@ -149,7 +149,7 @@ async fn teams_ref(
 /// `GET /ref/projects`.
 async fn projects_ref(
     State(core): State<Arc<Core>>,
-    State(projects): State<Shared<team_access::Store>>,
+    State(projects): State<Shared<projects::Store>>,
     _caller: Caller,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
@@ -157,7 +157,7 @@ async fn projects_ref(
     let projects = lock(&projects);
     let now = core.now();
     Ok(map(ids, |id| {
-        let project = projects.project(id).ok()?;
+        let project = projects.in_organization(id).ok()?;
         Some(json!({
             "id": project.id,
             "organization_id": project.organization_id,

@@ -5,8 +5,10 @@
 //!
 //! A grant is one record, kept with its team (see [`teams::store`](super::teams::store)): made
 //! from either side, it reads the same from both (its `self` link is the project's side), and
-//! it goes when the team does. Projects do not have an area of their own yet: this area keeps
-//! a minimal registry of them (ID, organization, title), seeded with
+//! it goes when the team does. Projects are the Project area's (see
+//! [`projects::Store::in_organization`]): those that belong to an organization, seeded with
+//! [`ProjectsHandle::add`](crate::ProjectsHandle::add) and
+//! [`NewProject::organization`](crate::NewProject::organization), or with the shorthand
 //! [`TeamAccessHandle::add_project`]. The team and the project must belong to the same
 //! organization (400). Members of that organization may read the grants; only its owner or an
 //! admin may grant or remove them (403). Granting again what is granted changes nothing.
@@ -25,9 +27,10 @@ use serde_json::{Value, json};
 
 mod grants;
 
+pub(crate) use self::grants::Store;
 use self::grants::{Access, check, grant, grant_field, grant_json, ids_in, read_one, remove};
-pub(crate) use self::grants::{Project, Store};
 use crate::areas::organizations;
+use crate::areas::projects::{self, NewProject, Project, ProjectsHandle};
 use crate::areas::teams::{self, TeamGrant};
 use crate::core::auth::Caller;
 use crate::core::error::Problem;
@@ -53,7 +56,7 @@ pub(crate) fn routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     Arc<Core>: FromRef<S>,
-    Shared<Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
     Shared<teams::Store>: FromRef<S>,
     Shared<organizations::Store>: FromRef<S>,
 {
@@ -92,7 +95,7 @@ async fn list_project_side(
     let project_id = decoded(segment)?;
     let query = ListQuery::parse(raw.as_deref(), PROJECT_SIDE)?;
     let (orgs, teams, projects) = (lock(&orgs), lock(&teams), lock(&projects));
-    let project = projects.project(&project_id)?;
+    let project = projects.in_organization(&project_id)?;
     let may_delete = check(&orgs, &project.organization_id, &caller, false)?;
     let grants: Vec<&TeamGrant> = teams
         .grants_of_project(&project_id)
@@ -108,7 +111,7 @@ async fn list_project_side(
     let items: Vec<Value> = page
         .items
         .iter()
-        .map(|g| grant_json(g, project, may_delete, &headers))
+        .map(|g| grant_json(g, &project, may_delete, &headers))
         .collect();
     Ok(Json(json!({ "items": items, "_links": page.links })))
 }
@@ -129,7 +132,7 @@ async fn grant_project_side(
     } = access;
     let project_id = decoded(segment)?;
     let (orgs, mut teams, projects) = (lock(&orgs), lock(&teams), lock(&projects));
-    let project = projects.project(&project_id)?;
+    let project = projects.in_organization(&project_id)?;
     check(&orgs, &project.organization_id, &caller, true)?;
     let team_ids = ids_in(&headers, &body, "team_id")?;
     for (i, id) in team_ids.iter().enumerate() {
@@ -149,7 +152,7 @@ async fn grant_project_side(
     }
     for id in &team_ids {
         let team = teams.find_mut(id)?;
-        grant(team, project, &core);
+        grant(team, &project, &core);
     }
     Ok(StatusCode::NO_CONTENT)
 }
@@ -250,10 +253,10 @@ async fn list_team_side(
     let (orgs, teams, projects) = (lock(&orgs), lock(&teams), lock(&projects));
     let team = teams.find(&team_id)?;
     let may_delete = check(&orgs, &team.team.organization_id, &caller, false)?;
-    let grants: Vec<(&TeamGrant, &Project)> = team
+    let grants: Vec<(&TeamGrant, Project)> = team
         .grants
         .iter()
-        .filter_map(|g| projects.project(&g.project_id).ok().map(|p| (g, p)))
+        .filter_map(|g| projects.in_organization(&g.project_id).ok().map(|p| (g, p)))
         .collect();
     let base = format!("{}/teams/{team_id}/project-access", base_url(&headers));
     let page = query.page(
@@ -291,7 +294,7 @@ async fn grant_team_side(
     let project_ids = ids_in(&headers, &body, "project_id")?;
     let mut found = Vec::new();
     for (i, id) in project_ids.iter().enumerate() {
-        match projects.project(id) {
+        match projects.in_organization(id) {
             Ok(p) if p.organization_id == team.team.organization_id => found.push(p),
             Ok(_) => {
                 return Err(Problem::bad_request(format!(
@@ -305,15 +308,17 @@ async fn grant_team_side(
             }
         }
     }
-    for project in found {
+    for project in &found {
         grant(team, project, &core);
     }
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The project registry of the access areas, for tests: from
-/// [`MockServer::team_access`](crate::MockServer::team_access). The grants themselves are
-/// read with [`TeamsHandle::grants`](crate::TeamsHandle::grants).
+/// Shorthands for tests on the projects the access areas know, from
+/// [`MockServer::team_access`](crate::MockServer::team_access): they create and look up
+/// projects in the Project area's store (the one registry of projects), so a project added
+/// here is also the one `GET /projects/{id}` answers. The grants themselves are read with
+/// [`TeamsHandle::grants`](crate::TeamsHandle::grants).
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -324,40 +329,46 @@ async fn grant_team_side(
 /// let acme = mock.organizations().add(NewOrganization::new("acme"));
 /// mock.team_access().add_project("p1", &acme.id);
 /// assert!(mock.team_access().has_project("p1"));
+/// // The same project, in the Project area.
+/// assert!(mock.projects().contains("p1"));
 /// # }
 /// ```
 #[derive(Clone, Copy)]
 pub struct TeamAccessHandle<'a> {
-    store: &'a Mutex<Store>,
+    projects: ProjectsHandle<'a>,
 }
 
 impl<'a> TeamAccessHandle<'a> {
-    pub(crate) fn new<R: Lend<Mutex<Store>>>(registry: &'a R) -> Self {
+    pub(crate) fn new<R>(registry: &'a R) -> Self
+    where
+        R: Lend<Core> + Lend<Mutex<projects::Store>>,
+    {
         TeamAccessHandle {
-            store: registry.lend(),
+            projects: ProjectsHandle::new(registry),
         }
     }
 
-    /// Registers a project of an organization (not checked), titled like its ID.
+    /// Adds a project of an organization (not checked), titled like its ID: the same as
+    /// `mock.projects().add(NewProject::new(id).organization(organization_id))`, which
+    /// replaces a project with the same ID.
     pub fn add_project(&self, id: &str, organization_id: &str) {
         self.add_titled_project(id, organization_id, id);
     }
 
-    /// Registers a project of an organization with a title.
+    /// Adds a project of an organization with a title: the same as
+    /// `mock.projects().add(NewProject::new(id).title(title).organization(organization_id))`.
     pub fn add_titled_project(&self, id: &str, organization_id: &str, title: &str) {
-        lock(self.store).projects.insert(
-            id.to_owned(),
-            Project {
-                id: id.to_owned(),
-                organization_id: organization_id.to_owned(),
-                title: title.to_owned(),
-            },
+        self.projects.add(
+            NewProject::new(id)
+                .title(title)
+                .organization(organization_id),
         );
     }
 
-    /// Whether a project with this ID is registered.
+    /// Whether the access areas know a project with this ID: it exists and belongs to an
+    /// organization.
     pub fn has_project(&self, id: &str) -> bool {
-        lock(self.store).projects.get(id).is_some()
+        self.projects.in_organization(id)
     }
 }
 

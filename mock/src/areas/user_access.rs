@@ -5,8 +5,9 @@
 //! /users/{user_id}/project-access/{project_id}`.
 //!
 //! A grant is one record (user, project, permissions): made from either side, it reads the
-//! same from both (its `self` link is the project's side). Projects are the registry of the
-//! Team Access area ([`TeamAccessHandle::add_project`](crate::TeamAccessHandle::add_project)).
+//! same from both (its `self` link is the project's side). Projects are the Project area's,
+//! those of an organization ([`NewProject::organization`](crate::NewProject::organization), or
+//! [`TeamAccessHandle::add_project`](crate::TeamAccessHandle::add_project)).
 //! The user must be a member of the project's organization, unless the project-side grant says
 //! `auto_add_member` (then it becomes one): 400 otherwise. Granting a user who has access is a
 //! 409 (update it instead). Members of the organization may read a project's grants, a user
@@ -32,7 +33,8 @@ use self::grants::{
     Access, Pair, UserGrant, change, check, grant, grant_field, grant_json, items, project_user,
     read_one, update, user_project,
 };
-use crate::areas::{organizations, team_access};
+use crate::areas::organizations;
+use crate::areas::projects::{self, Project};
 use crate::core::auth::Caller;
 use crate::core::error::Problem;
 use crate::core::http::{base_url, decoded};
@@ -59,7 +61,7 @@ where
     S: Clone + Send + Sync + 'static,
     Arc<Core>: FromRef<S>,
     Shared<Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
     Shared<organizations::Store>: FromRef<S>,
 {
     Router::new()
@@ -100,7 +102,7 @@ async fn list_project_side(
         lock(&access.projects),
         lock(&access.grants),
     );
-    let project = projects.project(&project_id)?;
+    let project = &projects.in_organization(&project_id)?;
     let may_change = check(&orgs, project, &caller, false)?;
     let ids: Vec<(String, &UserGrant)> = store
         .grants
@@ -138,7 +140,7 @@ async fn grant_project_side(
         lock(&access.projects),
         lock(&access.grants),
     );
-    let project = projects.project(&project_id)?;
+    let project = &projects.in_organization(&project_id)?;
     check(&orgs, project, &caller, true)?;
     for item in items(&headers, &body, "user_id", &["auto_add_member"])? {
         let user = Uuid::parse_str(&item.id)
@@ -173,14 +175,14 @@ async fn grant_user_side(
     );
     for item in items(&headers, &body, "project_id", &[])? {
         let project = projects
-            .project(&item.id)
+            .in_organization(&item.id)
             .map_err(|_| Problem::bad_request(format!("`project_id`: no project {:?}", item.id)))?;
-        check(&orgs, project, &caller, true)?;
+        check(&orgs, &project, &caller, true)?;
         grant(
             &core,
             &mut orgs,
             &mut store,
-            project,
+            &project,
             user,
             item.permissions,
             false,
@@ -205,12 +207,15 @@ async fn list_user_side(
         lock(&access.projects),
         lock(&access.grants),
     );
-    let mine: Vec<(&UserGrant, &team_access::Project, bool)> = store
+    let mine: Vec<(&UserGrant, Project, bool)> = store
         .grants
         .iter()
         .filter(|g| g.user == user)
-        .filter_map(|g| projects.project(&g.project_id).ok().map(|p| (g, p)))
-        .map(|(g, p)| (g, p, orgs.manage_by_id(&p.organization_id, &caller).is_ok()))
+        .filter_map(|g| projects.in_organization(&g.project_id).ok().map(|p| (g, p)))
+        .map(|(g, p)| {
+            let may_change = orgs.manage_by_id(&p.organization_id, &caller).is_ok();
+            (g, p, may_change)
+        })
         .collect();
     let base = format!("{}/users/{user}/project-access", base_url(&headers));
     let page = query.page(

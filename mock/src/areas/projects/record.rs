@@ -31,6 +31,8 @@ pub(crate) enum Effect {
 pub(crate) struct ProjectRecord {
     pub(crate) id: String,
     pub(crate) title: String,
+    /// The organization it belongs in, if any.
+    pub(crate) organization: Option<String>,
     pub(crate) owner: Uuid,
     pub(crate) region: String,
     pub(crate) created_at: DateTime<Utc>,
@@ -173,7 +175,7 @@ impl ProjectRecord {
             "description": "",
             "owner": self.owner,
             "namespace": "upsun",
-            "organization": Value::Null,
+            "organization": self.organization,
             "default_branch": main,
             "status": {"code": "provisioned", "message": "ok"},
             "timezone": "Europe/Paris",

@@ -1,5 +1,6 @@
-//! What both sides of a grant share: the project registry, the stores a route locks (always
-//! organizations, then teams, then projects), the caller's checks, and a grant as answered.
+//! What both sides of a grant share: the stores a route locks (always organizations, then
+//! teams, then projects: the registry's one order), the caller's checks, and a grant as
+//! answered.
 
 use axum::Json;
 use axum::extract::FromRef;
@@ -7,18 +8,18 @@ use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 
 use crate::areas::organizations;
+use crate::areas::projects::{self, Project};
 use crate::areas::teams::{self, TeamGrant, store::TeamRecord};
 use crate::core::auth::Caller;
 use crate::core::error::Problem;
 use crate::core::http::{base_url, check_json};
 use crate::core::{Core, Shared, lock};
-use crate::kit::collection::Collection;
 use crate::kit::filters::Field;
 use crate::kit::links::Links;
 
 pub(super) type Orgs = Shared<organizations::Store>;
 pub(super) type Teams = Shared<teams::Store>;
-pub(super) type Projects = Shared<Store>;
+pub(super) type Projects = Shared<projects::Store>;
 
 /// The three stores a Team Access route reads, as one piece of router state.
 #[derive(Clone)]
@@ -43,28 +44,10 @@ where
     }
 }
 
-/// A project as this area knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Project {
-    pub(crate) id: String,
-    pub(crate) organization_id: String,
-    pub(crate) title: String,
-}
-
-/// The projects the access areas know, by ID.
+/// This area keeps nothing of its own: the grants live with their teams, the projects in the
+/// Project area's store.
 #[derive(Debug, Default)]
-pub(crate) struct Store {
-    pub(super) projects: Collection<String, Project>,
-}
-
-impl Store {
-    /// The project with this ID: 404 otherwise.
-    pub(crate) fn project(&self, id: &str) -> Result<&Project, Problem> {
-        self.projects
-            .get(id)
-            .ok_or_else(|| Problem::not_found(format!("no project {id:?}")))
-    }
-}
+pub(crate) struct Store;
 
 /// Checks the caller on an organization: read, or manage.
 pub(super) fn check(
@@ -173,7 +156,7 @@ pub(super) fn read_one(
     headers: &HeaderMap,
 ) -> Result<Json<Value>, Problem> {
     let (orgs, teams, projects) = (lock(orgs), lock(teams), lock(projects));
-    let project = projects.project(project_id)?;
+    let project = projects.in_organization(project_id)?;
     let team = teams.find(team_id)?;
     let may_delete = check(&orgs, &team.team.organization_id, caller, false)?;
     let grant = team.grant(project_id).ok_or_else(|| {
@@ -181,7 +164,7 @@ pub(super) fn read_one(
             "team {team_id} has no access to project {project_id}"
         ))
     })?;
-    Ok(Json(grant_json(grant, project, may_delete, headers)))
+    Ok(Json(grant_json(grant, &project, may_delete, headers)))
 }
 
 pub(super) fn remove(
@@ -193,7 +176,7 @@ pub(super) fn remove(
     team_id: &str,
 ) -> Result<StatusCode, Problem> {
     let (orgs, mut teams, projects) = (lock(orgs), lock(teams), lock(projects));
-    projects.project(project_id)?;
+    projects.in_organization(project_id)?;
     let team = teams.find_mut(team_id)?;
     check(&orgs, &team.team.organization_id, caller, true)?;
     let before = team.grants.len();

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::areas::organizations;
-use crate::areas::team_access::{self, Project};
+use crate::areas::projects::{self, Project};
 use crate::areas::teams::PROJECT_PERMISSIONS;
 use crate::core::auth::Caller;
 use crate::core::clock::later_than;
@@ -53,14 +53,14 @@ impl Store {
 #[derive(Clone)]
 pub(super) struct Access {
     pub(super) orgs: Shared<organizations::Store>,
-    pub(super) projects: Shared<team_access::Store>,
+    pub(super) projects: Shared<projects::Store>,
     pub(super) grants: Shared<Store>,
 }
 
 impl<S> FromRef<S> for Access
 where
     Shared<organizations::Store>: FromRef<S>,
-    Shared<team_access::Store>: FromRef<S>,
+    Shared<projects::Store>: FromRef<S>,
     Shared<Store>: FromRef<S>,
 {
     fn from_ref(state: &S) -> Self {
@@ -233,7 +233,7 @@ pub(super) fn grant(
     core: &Core,
     orgs: &mut organizations::Store,
     store: &mut Store,
-    project: &team_access::Project,
+    project: &Project,
     user: Uuid,
     permissions: Vec<String>,
     auto_add: bool,
@@ -281,7 +281,7 @@ pub(super) fn read_one(
         lock(&access.projects),
         lock(&access.grants),
     );
-    let project = projects.project(project_id)?;
+    let project = &projects.in_organization(project_id)?;
     let may_change = if user == caller.user_id {
         orgs.manage_by_id(&project.organization_id, caller).is_ok()
     } else {
@@ -309,7 +309,7 @@ pub(super) fn change(
         lock(&access.projects),
         lock(&access.grants),
     );
-    let project = projects.project(project_id)?;
+    let project = &projects.in_organization(project_id)?;
     check(&orgs, project, caller, true)?;
     let at = store.position(user, project_id)?;
     match permissions {
