@@ -418,3 +418,33 @@ async fn a_hundred_calls_inside_the_renewal_margin_share_one_exchange() {
         "the first, and one for the hundred"
     );
 }
+
+#[tokio::test]
+async fn a_401_and_the_new_exchange_leave_no_token_in_the_logs() {
+    let (logs, _guard) = Logs::capture();
+    let mock = mock().await;
+    let client = api_client(&mock);
+    client.current_user().await.unwrap();
+    let first = mock.requests()[1]
+        .header("authorization")
+        .unwrap()
+        .trim_start_matches("Bearer ")
+        .to_owned();
+    mock.expire_access_tokens();
+    client.current_user().await.unwrap();
+    assert_eq!(mock.token_exchanges(), 2, "a 401, then a new exchange");
+    let second = mock
+        .requests()
+        .iter()
+        .rev()
+        .find_map(|r| r.header("authorization").map(str::to_owned))
+        .unwrap()
+        .trim_start_matches("Bearer ")
+        .to_owned();
+    assert_ne!(first, second);
+    let all = logs.lines().join("\n");
+    assert!(all.contains("upsun.call"), "the calls were captured: {all}");
+    for secret in [mock.api_token(), first.as_str(), second.as_str()] {
+        assert!(!all.contains(secret), "a token reached the logs: {all}");
+    }
+}

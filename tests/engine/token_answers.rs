@@ -217,3 +217,57 @@ async fn a_token_answer_announcing_ten_gigabytes_is_refused_unread() {
         "not read to the end"
     );
 }
+
+#[tokio::test]
+async fn no_error_shows_the_api_token_whatever_failed() {
+    const CANARY: &str = "canary-api-token-4c1d";
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let silent_url = format!("http://{}", silent.local_addr().unwrap());
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = silent.accept().await {
+            held.push(stream); // accepted, never answered
+        }
+    });
+    let server = Recorder::start().await;
+    let cases = [
+        // The auth server refuses connections: Auth (after the retries).
+        (format!("http://{closed}"), server.base_url().to_owned()),
+        // The auth server never answers: Timeout.
+        (silent_url.clone(), server.base_url().to_owned()),
+        // The token works, the API is unreachable: Transport.
+        (server.base_url().to_owned(), format!("http://{closed}")),
+    ];
+    for (auth, api) in cases {
+        server.reply(token(json!(900)));
+        let client = Client::builder()
+            .base_url(&api)
+            .auth_url(&auth)
+            .api_token(CANARY)
+            .timeout(std::time::Duration::from_millis(300))
+            .call_timeout(std::time::Duration::from_secs(2))
+            .retry(RetryPolicy::default().base_delay(std::time::Duration::from_millis(5)))
+            .build()
+            .unwrap();
+        let err = client.ping().await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Auth(_) | Error::Timeout { .. } | Error::Transport { .. }
+            ),
+            "{err:?}"
+        );
+        let mut shown = format!("{err} {err:?} {client:?}");
+        let mut source = std::error::Error::source(&err);
+        while let Some(cause) = source {
+            shown.push_str(&format!(" {cause} {cause:?}"));
+            source = cause.source();
+        }
+        assert!(!shown.contains(CANARY), "{shown}");
+    }
+}

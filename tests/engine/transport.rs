@@ -314,3 +314,41 @@ async fn a_host_that_does_not_resolve_fails_as_a_retryable_connect_error() {
     );
     assert!(err.is_retryable(), "nothing was sent: {err:?}");
 }
+
+#[tokio::test]
+async fn a_server_that_never_answers_gets_every_attempt_then_a_timeout_within_the_deadline() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let connections = Arc::new(AtomicUsize::new(0));
+    let seen = connections.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            seen.fetch_add(1, Ordering::SeqCst);
+            tokio::spawn(serve(stream, Some(Fault::Silent)));
+        }
+    });
+    let client = Client::builder()
+        .base_url(&url)
+        .access_token("t")
+        .timeout(Duration::from_millis(300))
+        .call_timeout(Duration::from_secs(10))
+        .retry(
+            RetryPolicy::default()
+                .max_attempts(3)
+                .base_delay(Duration::from_millis(5)),
+        )
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client.current_user().await.unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        3,
+        "one connection per attempt"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "within the call's deadline"
+    );
+}
