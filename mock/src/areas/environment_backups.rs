@@ -155,8 +155,7 @@ async fn delete(
         .get_mut(&env)
         .and_then(|b| b.remove(&id))
         .ok_or_else(|| no_backup(&id))?;
-    let index = record.start_on(&env, "environment.backup.delete", None, json!({}), now);
-    Ok(record.accepted(&[index], now, &base_url(&headers)))
+    Ok(record.accept_on(&env, "environment.backup.delete", now, &base_url(&headers)))
 }
 
 async fn restore(

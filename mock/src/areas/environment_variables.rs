@@ -14,7 +14,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::projects::Store as Projects;
 use crate::core::auth::Caller;
@@ -89,8 +89,12 @@ async fn create(
         ));
     }
     own.insert(var.name.clone(), var);
-    let index = record.start_on(&env, "environment.variable.create", None, json!({}), now);
-    Ok(record.accepted(&[index], now, &base_url(&headers)))
+    Ok(record.accept_on(
+        &env,
+        "environment.variable.create",
+        now,
+        &base_url(&headers),
+    ))
 }
 
 async fn get_one(
@@ -135,8 +139,12 @@ async fn update(
     let mut var = own.get(&name).cloned().unwrap_or(current);
     var.patch(&body, now)?;
     own.insert(name, var);
-    let index = record.start_on(&env, "environment.variable.update", None, json!({}), now);
-    Ok(record.accepted(&[index], now, &base_url(&headers)))
+    Ok(record.accept_on(
+        &env,
+        "environment.variable.update",
+        now,
+        &base_url(&headers),
+    ))
 }
 
 async fn delete(
@@ -156,8 +164,12 @@ async fn delete(
         .get_mut(&env)
         .and_then(|own| own.remove(&name))
         .ok_or_else(|| no_variable(&name))?;
-    let index = record.start_on(&env, "environment.variable.delete", None, json!({}), now);
-    Ok(record.accepted(&[index], now, &base_url(&headers)))
+    Ok(record.accept_on(
+        &env,
+        "environment.variable.delete",
+        now,
+        &base_url(&headers),
+    ))
 }
 
 fn no_variable(name: &str) -> ApiError {

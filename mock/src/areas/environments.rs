@@ -102,8 +102,7 @@ async fn update(
     let record = store.project_mut(&project, &caller, now)?;
     let target = record.env_mut(&env)?;
     patch.apply(target, now);
-    let index = record.start_on(&env, "environment.update", None, json!({}), now);
-    Ok(record.accepted(&[index], now, &base_url(&headers)))
+    Ok(record.accept_on(&env, "environment.update", now, &base_url(&headers)))
 }
 
 /// `DELETE /projects/{projectId}/environments/{environmentId}`: only an inactive environment

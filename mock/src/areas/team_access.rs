@@ -28,7 +28,7 @@ use serde_json::{Value, json};
 mod grants;
 
 pub(crate) use self::grants::Store;
-use self::grants::{Access, check, grant, grant_field, grant_json, ids_in, read_one, remove};
+use self::grants::{Access, check, grant, grant_field, grant_json, ids_in};
 use crate::areas::organizations;
 use crate::areas::projects::{self, NewProject, Project, ProjectsHandle};
 use crate::areas::teams::{self, TeamGrant};
@@ -164,21 +164,8 @@ async fn get_project_side(
     segments: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, Problem> {
-    let Access {
-        orgs,
-        teams,
-        projects,
-    } = access;
     let (project_id, team_id) = decoded(segments)?;
-    read_one(
-        &orgs,
-        &teams,
-        &projects,
-        &caller,
-        &project_id,
-        &team_id,
-        &headers,
-    )
+    access.read_one(&caller, &project_id, &team_id, &headers)
 }
 
 /// `GET /teams/{team_id}/project-access/{project_id}`: the same record.
@@ -188,21 +175,8 @@ async fn get_team_side(
     segments: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, Problem> {
-    let Access {
-        orgs,
-        teams,
-        projects,
-    } = access;
     let (team_id, project_id) = decoded(segments)?;
-    read_one(
-        &orgs,
-        &teams,
-        &projects,
-        &caller,
-        &project_id,
-        &team_id,
-        &headers,
-    )
+    access.read_one(&caller, &project_id, &team_id, &headers)
 }
 
 /// `DELETE /projects/{project_id}/team-access/{team_id}`: 204.
@@ -211,13 +185,8 @@ async fn remove_project_side(
     caller: Caller,
     segments: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<StatusCode, Problem> {
-    let Access {
-        orgs,
-        teams,
-        projects,
-    } = access;
     let (project_id, team_id) = decoded(segments)?;
-    remove(&orgs, &teams, &projects, &caller, &project_id, &team_id)
+    access.remove(&caller, &project_id, &team_id)
 }
 
 /// `DELETE /teams/{team_id}/project-access/{project_id}`: 204, the same removal.
@@ -226,13 +195,8 @@ async fn remove_team_side(
     caller: Caller,
     segments: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<StatusCode, Problem> {
-    let Access {
-        orgs,
-        teams,
-        projects,
-    } = access;
     let (team_id, project_id) = decoded(segments)?;
-    remove(&orgs, &teams, &projects, &caller, &project_id, &team_id)
+    access.remove(&caller, &project_id, &team_id)
 }
 
 /// `GET /teams/{team_id}/project-access`.

@@ -140,6 +140,18 @@ impl ProjectRecord {
         index
     }
 
+    /// Starts one activity of `kind` on `env` that changes nothing else, and answers its 202.
+    pub(crate) fn accept_on(
+        &mut self,
+        env: &str,
+        kind: &str,
+        now: DateTime<Utc>,
+        base: &str,
+    ) -> Response {
+        let index = self.start_on(env, kind, None, Value::Object(Default::default()), now);
+        self.accepted(&[index], now, base)
+    }
+
     /// The 202 answer for the activities at `indices`, as they stand at `now`.
     pub(crate) fn accepted(&self, indices: &[usize], now: DateTime<Utc>, base: &str) -> Response {
         let project = format!("{base}/projects/{}", self.id);

@@ -146,45 +146,46 @@ pub(super) fn grant(team: &mut TeamRecord, project: &Project, core: &Core) {
     }
 }
 
-pub(super) fn read_one(
-    orgs: &Orgs,
-    teams: &Teams,
-    projects: &Projects,
-    caller: &Caller,
-    project_id: &str,
-    team_id: &str,
-    headers: &HeaderMap,
-) -> Result<Json<Value>, Problem> {
-    let (orgs, teams, projects) = (lock(orgs), lock(teams), lock(projects));
-    let project = projects.in_organization(project_id)?;
-    let team = teams.find(team_id)?;
-    let may_delete = check(&orgs, &team.team.organization_id, caller, false)?;
-    let grant = team.grant(project_id).ok_or_else(|| {
-        Problem::not_found(format!(
-            "team {team_id} has no access to project {project_id}"
-        ))
-    })?;
-    Ok(Json(grant_json(grant, &project, may_delete, headers)))
-}
-
-pub(super) fn remove(
-    orgs: &Orgs,
-    teams: &Teams,
-    projects: &Projects,
-    caller: &Caller,
-    project_id: &str,
-    team_id: &str,
-) -> Result<StatusCode, Problem> {
-    let (orgs, mut teams, projects) = (lock(orgs), lock(teams), lock(projects));
-    projects.in_organization(project_id)?;
-    let team = teams.find_mut(team_id)?;
-    check(&orgs, &team.team.organization_id, caller, true)?;
-    let before = team.grants.len();
-    team.grants.retain(|g| g.project_id != project_id);
-    if team.grants.len() == before {
-        return Err(Problem::not_found(format!(
-            "team {team_id} has no access to project {project_id}"
-        )));
+impl Access {
+    /// One grant, whichever side the route names it from.
+    pub(super) fn read_one(
+        &self,
+        caller: &Caller,
+        project_id: &str,
+        team_id: &str,
+        headers: &HeaderMap,
+    ) -> Result<Json<Value>, Problem> {
+        let (orgs, teams, projects) = (lock(&self.orgs), lock(&self.teams), lock(&self.projects));
+        let project = projects.in_organization(project_id)?;
+        let team = teams.find(team_id)?;
+        let may_delete = check(&orgs, &team.team.organization_id, caller, false)?;
+        let grant = team.grant(project_id).ok_or_else(|| {
+            Problem::not_found(format!(
+                "team {team_id} has no access to project {project_id}"
+            ))
+        })?;
+        Ok(Json(grant_json(grant, &project, may_delete, headers)))
     }
-    Ok(StatusCode::NO_CONTENT)
+
+    /// Removes one grant, whichever side the route names it from.
+    pub(super) fn remove(
+        &self,
+        caller: &Caller,
+        project_id: &str,
+        team_id: &str,
+    ) -> Result<StatusCode, Problem> {
+        let (orgs, mut teams, projects) =
+            (lock(&self.orgs), lock(&self.teams), lock(&self.projects));
+        projects.in_organization(project_id)?;
+        let team = teams.find_mut(team_id)?;
+        check(&orgs, &team.team.organization_id, caller, true)?;
+        let before = team.grants.len();
+        team.grants.retain(|g| g.project_id != project_id);
+        if team.grants.len() == before {
+            return Err(Problem::not_found(format!(
+                "team {team_id} has no access to project {project_id}"
+            )));
+        }
+        Ok(StatusCode::NO_CONTENT)
+    }
 }
