@@ -77,7 +77,7 @@ async fn the_api_token_is_exchanged_once_as_upsun_documents() {
 }
 
 #[tokio::test]
-async fn a_token_near_expiry_is_renewed_without_a_401_round_trip() {
+async fn a_token_near_expiry_is_renewed_without_a_401_round_trip_once_for_every_caller() {
     let mock = checked(
         MockServer::builder()
             .access_token_lifetime(Duration::from_secs(2))
@@ -87,11 +87,24 @@ async fn a_token_near_expiry_is_renewed_without_a_401_round_trip() {
     );
     let client = api_client(&mock);
     client.current_user().await.unwrap();
-    // A 2 s token is renewed at half its life.
+    // A 2 s token is renewed at half its life: now every call needs a new one, and a hundred
+    // calls at once share one exchange.
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    client.current_user().await.unwrap();
+    let calls: Vec<_> = (0..100)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.current_user().await })
+        })
+        .collect();
+    for call in calls {
+        call.await.unwrap().unwrap();
+    }
 
-    assert_eq!(mock.token_exchanges(), 2);
+    assert_eq!(
+        mock.token_exchanges(),
+        2,
+        "the first, and one for the hundred"
+    );
     let statuses_ok = mock
         .requests()
         .iter()
@@ -106,7 +119,7 @@ async fn a_token_near_expiry_is_renewed_without_a_401_round_trip() {
     );
     assert_eq!(
         api_requests(&mock, "/users/me"),
-        2,
+        101,
         "no request was refused and replayed"
     );
 }
@@ -391,35 +404,6 @@ async fn a_403_is_neither_retried_nor_met_with_a_new_exchange() {
 }
 
 #[tokio::test]
-async fn a_hundred_calls_inside_the_renewal_margin_share_one_exchange() {
-    let mock = checked(
-        MockServer::builder()
-            .access_token_lifetime(Duration::from_secs(2))
-            .start()
-            .await
-            .unwrap(),
-    );
-    let client = api_client(&mock);
-    client.current_user().await.unwrap();
-    // A 2 s token is renewed at half its life: now every call needs a new one.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
-    let calls: Vec<_> = (0..100)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { client.current_user().await })
-        })
-        .collect();
-    for call in calls {
-        call.await.unwrap().unwrap();
-    }
-    assert_eq!(
-        mock.token_exchanges(),
-        2,
-        "the first, and one for the hundred"
-    );
-}
-
-#[tokio::test]
 async fn a_401_and_the_new_exchange_leave_no_token_in_the_logs() {
     let (logs, _guard) = Logs::capture();
     let mock = mock().await;
@@ -444,6 +428,7 @@ async fn a_401_and_the_new_exchange_leave_no_token_in_the_logs() {
     assert_ne!(first, second);
     let all = logs.lines().join("\n");
     assert!(all.contains("upsun.call"), "the calls were captured: {all}");
+    assert!(all.contains("status=401"), "the 401 was logged: {all}");
     for secret in [mock.api_token(), first.as_str(), second.as_str()] {
         assert!(!all.contains(secret), "a token reached the logs: {all}");
     }

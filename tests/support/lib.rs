@@ -12,7 +12,7 @@ mod logs;
 pub mod oracle;
 
 pub use connect::{Mock, builder, builder_as, checked, connect, connect_as, mock};
-pub use logs::Logs;
+pub use logs::{CaptureGuard, Logs};
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
